@@ -1,0 +1,135 @@
+package dev.tvrecsys.examples;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command-line options of the main job, parsed from {@code --name value} pairs.
+ *
+ * <p>Every option has a default, so the job runs with no arguments: it then generates the synthetic
+ * playback log once under {@code data/synthetic/} and reuses it afterwards.
+ */
+public final class JobOptions {
+
+    /** Default location of the generated playback log, relative to the working directory. */
+    public static final Path DEFAULT_INPUT = Path.of("data", "synthetic", "playback.parquet");
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: train [options]",
+                    "  --input PATH          log to train on (default: generate "
+                            + DEFAULT_INPUT
+                            + ")",
+                    "  --format NAME         auto, playback, movielens, ratings or delimited"
+                            + " (default auto: by file name)",
+                    "  --output DIR          output directory (default runs/<input>-<time>)",
+                    "  --epochs N            training epochs (default 5)",
+                    "  --batch-size N        samples per step (default 512)",
+                    "  --learning-rate X     Adam learning rate (default 0.001)",
+                    "  --seed N              seed of split, weights and batch order (default 42)",
+                    "  --device NAME         auto, cpu, gpu or gpu:N (default auto)",
+                    "  --minutes-scaling S   log1p or raw (default log1p)",
+                    "  --hidden-size N       LSTM hidden size (default 128)",
+                    "  --layers N            LSTM layers (default 1)",
+                    "  --dropout X           dropout rate (default 0.2)",
+                    "  --skip-bad-rows       drop invalid rows, logging counts, instead of failing",
+                    "  --viewers N           viewers of the generated default log (default 20000)",
+                    "  --help                print this text");
+
+    Path input;
+    String format = "auto";
+    Path output;
+    int epochs = 5;
+    int batchSize = 512;
+    float learningRate = 1e-3f;
+    long seed = 42;
+    String device = "auto";
+    String minutesScaling = "log1p";
+    int hiddenSize = 128;
+    int layers = 1;
+    float dropout = 0.2f;
+    boolean skipBadRows;
+    Integer viewers;
+    boolean help;
+
+    /**
+     * Parses command-line arguments.
+     *
+     * @throws IllegalArgumentException naming the option and value when one is invalid
+     */
+    public static JobOptions parse(String... args) {
+        JobOptions options = new JobOptions();
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String name = rest.remove(0);
+            switch (name) {
+                case "--help", "-h" -> options.help = true;
+                case "--skip-bad-rows" -> options.skipBadRows = true;
+                case "--input" -> options.input = Path.of(value(name, rest));
+                case "--format" -> options.format = value(name, rest).toLowerCase(Locale.ROOT);
+                case "--output" -> options.output = Path.of(value(name, rest));
+                case "--epochs" -> options.epochs = intValue(name, rest);
+                case "--batch-size" -> options.batchSize = intValue(name, rest);
+                case "--learning-rate" -> options.learningRate = floatValue(name, rest);
+                case "--seed" -> options.seed = intValue(name, rest);
+                case "--device" -> options.device = value(name, rest);
+                case "--minutes-scaling" -> options.minutesScaling = value(name, rest);
+                case "--hidden-size" -> options.hiddenSize = intValue(name, rest);
+                case "--layers" -> options.layers = intValue(name, rest);
+                case "--dropout" -> options.dropout = floatValue(name, rest);
+                case "--viewers" -> options.viewers = intValue(name, rest);
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown option '" + name + "'; run with --help for the list");
+            }
+        }
+        return options;
+    }
+
+    /** Returns the input path, or the default generated log when none was given. */
+    Path inputOrDefault() {
+        return input != null ? input : DEFAULT_INPUT;
+    }
+
+    /** Returns the output directory, by default named after the input and the current time. */
+    Path outputOrDefault() {
+        if (output != null) {
+            return output;
+        }
+        String stem = inputOrDefault().getFileName().toString().replaceAll("\\.[^.]*$", "");
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", stem + "-" + time);
+    }
+
+    private static String value(String name, List<String> rest) {
+        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+            throw new IllegalArgumentException("option " + name + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    private static int intValue(String name, List<String> rest) {
+        String text = value(name, rest);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option " + name + " needs an integer, found '" + text + "'", e);
+        }
+    }
+
+    private static float floatValue(String name, List<String> rest) {
+        String text = value(name, rest);
+        try {
+            return Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option " + name + " needs a number, found '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.tvrecsys.examples;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.tvrecsys.data.AssetTypeVocabulary;
+import dev.tvrecsys.data.EventLog;
+import dev.tvrecsys.data.IdVocabulary;
+import dev.tvrecsys.data.SampleSet;
+import dev.tvrecsys.data.Split;
+import dev.tvrecsys.data.ViewerHistories;
+import dev.tvrecsys.data.Windowing;
+import dev.tvrecsys.data.io.Format;
+import dev.tvrecsys.data.io.LogReaders;
+import dev.tvrecsys.data.io.ReadOptions;
+import dev.tvrecsys.data.io.ReadResult;
+import dev.tvrecsys.data.synthetic.SyntheticPlaybackGenerator;
+import dev.tvrecsys.eval.Evaluator;
+import dev.tvrecsys.eval.MarkovRecommender;
+import dev.tvrecsys.eval.MetricsReport;
+import dev.tvrecsys.eval.MetricsTable;
+import dev.tvrecsys.eval.MostPopularRecommender;
+import dev.tvrecsys.eval.Recommender;
+import dev.tvrecsys.model.Engines;
+import dev.tvrecsys.model.LstmRecommender;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.model.ModelStore;
+import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.train.CheckpointListener;
+import dev.tvrecsys.train.NextShowTrainer;
+import dev.tvrecsys.train.ProgressListener;
+import dev.tvrecsys.train.TrainingConfig;
+import dev.tvrecsys.train.TrainingHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main job: read a log (or generate the default one), window it, split it 70/10/20, train the
+ * LSTM, and evaluate it beside the most-popular and Markov baselines on the same test split.
+ *
+ * <p>The output directory receives {@code model/} (the saved model), {@code checkpoints/} (one
+ * model per epoch), {@code metrics.json} and {@code metrics.md}.
+ */
+public final class RecommenderJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecommenderJob.class);
+
+    /** Cut-offs reported for every metric. */
+    public static final List<Integer> KS = List.of(1, 5, 10, 20);
+
+    private final JobOptions options;
+
+    public RecommenderJob(JobOptions options) {
+        this.options = options;
+    }
+
+    /** Result of a run: the metric reports by model name, and where everything was written. */
+    public record Result(
+            Map<String, MetricsReport> reports, TrainingHistory history, Path outputDirectory) {}
+
+    /**
+     * Runs the whole job.
+     *
+     * @return the reports and the output directory
+     * @throws IOException if reading the input or writing the output fails
+     */
+    public Result run() throws IOException {
+        long jobStart = System.nanoTime();
+        Map<String, Object> timings = new LinkedHashMap<>();
+        Path output = options.outputOrDefault();
+        Files.createDirectories(output);
+
+        Engine engine = Engines.start();
+        Device device = Engines.parseDevice(options.device);
+        LOG.info("Output directory {}", output.toAbsolutePath());
+
+        long start = System.nanoTime();
+        Path input = ensureInput();
+        Format format = format(input);
+        ReadOptions readOptions = ReadOptions.defaults().withSkipBadRows(options.skipBadRows);
+        ReadResult read = LogReaders.read(input, format, readOptions);
+        EventLog log = read.log();
+        timings.put("read_seconds", seconds(start));
+        LOG.info(
+                "Read {} events from {} ({}), {} rows skipped",
+                log.size(),
+                input,
+                format,
+                read.report().skippedTotal());
+
+        start = System.nanoTime();
+        ViewerHistories histories = ViewerHistories.of(log);
+        IdVocabulary shows = IdVocabulary.fit(log.showIds());
+        AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
+        Windowing windowing = Windowing.reference();
+        SampleSet samples = windowing.samples(histories, shows, assets);
+        Split split = Split.random(samples.size(), 0.7, 0.1, options.seed);
+        SampleSet train = samples.subset(split.train());
+        SampleSet validation = samples.subset(split.validation());
+        SampleSet test = samples.subset(split.test());
+        timings.put("window_seconds", seconds(start));
+        LOG.info(
+                "{} viewers, {} shows, asset types {}; {} samples: {} train, {} validation, {}"
+                        + " test",
+                histories.viewerCount(),
+                shows.size() - IdVocabulary.RESERVED,
+                assets.names(),
+                samples.size(),
+                train.size(),
+                validation.size(),
+                test.size());
+
+        ModelConfig modelConfig =
+                ModelConfig.defaults()
+                        .withHiddenSize(options.hiddenSize)
+                        .withLayers(options.layers)
+                        .withDropout(options.dropout)
+                        .withMinutesScaling(
+                                ModelConfig.MinutesScaling.parse(options.minutesScaling));
+        TrainingConfig trainingConfig =
+                TrainingConfig.defaults()
+                        .withEpochs(options.epochs)
+                        .withBatchSize(options.batchSize)
+                        .withLearningRate(options.learningRate)
+                        .withSeed(options.seed);
+        String dataSource = input.toAbsolutePath() + " (" + format + ")";
+
+        Map<String, MetricsReport> reports = new LinkedHashMap<>();
+        TrainingHistory history;
+        try (NextShowModel model =
+                NextShowModel.create(
+                        modelConfig, shows, assets, windowing.stride(), options.seed, device)) {
+            start = System.nanoTime();
+            NextShowTrainer trainer =
+                    new NextShowTrainer(
+                            trainingConfig,
+                            List.of(
+                                    new ProgressListener(
+                                            trainingConfig.progressInterval(),
+                                            System.console() != null),
+                                    new CheckpointListener(
+                                            output.resolve("checkpoints"),
+                                            dataSource,
+                                            options.seed)));
+            history = trainer.fit(model, train, validation);
+            timings.put("train_seconds", seconds(start));
+
+            start = System.nanoTime();
+            Evaluator evaluator = Evaluator.builder().ks(KS).build();
+            List<Recommender> recommenders =
+                    List.of(
+                            new LstmRecommender(model),
+                            MostPopularRecommender.fit(train, shows.size()),
+                            MarkovRecommender.fit(train, shows.size()));
+            for (Recommender recommender : recommenders) {
+                reports.put(recommender.name(), evaluator.evaluate(recommender, test));
+            }
+            timings.put("evaluate_seconds", seconds(start));
+
+            Map<String, Object> modelMetrics = new LinkedHashMap<>();
+            modelMetrics.put("test", reports.get("lstm").values());
+            modelMetrics.put("history", history.toMap());
+            model.save(output.resolve("model"), dataSource, options.seed, modelMetrics);
+        }
+        timings.put("total_seconds", seconds(jobStart));
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("data", dataSummary(dataSource, log, histories, shows, samples, split));
+        metrics.put(
+                "windowing",
+                Map.of("window", windowing.windowLength(), "stride", windowing.stride()));
+        metrics.put("model_config", modelConfig);
+        metrics.put("training_config", trainingConfig);
+        metrics.put(
+                "environment",
+                Map.of(
+                        "engine", engine.getEngineName() + " " + engine.getVersion(),
+                        "device", device.toString(),
+                        "processors", Runtime.getRuntime().availableProcessors(),
+                        "java", System.getProperty("java.version")));
+        Map<String, Object> byModel = new LinkedHashMap<>();
+        reports.forEach((name, report) -> byModel.put(name, report.values()));
+        metrics.put("test_metrics", byModel);
+        metrics.put("history", history.toMap());
+        metrics.put("timings", timings);
+        writeAtomically(
+                output.resolve("metrics.json"), ModelStore.json().writeValueAsBytes(metrics));
+
+        String table =
+                MetricsTable.markdown(
+                        reports,
+                        List.of(
+                                MetricsReport.RECALL,
+                                MetricsReport.NDCG,
+                                MetricsReport.MRR,
+                                MetricsReport.PRECISION_MICRO,
+                                MetricsReport.PRECISION_MACRO,
+                                MetricsReport.F1_MACRO),
+                        KS);
+        writeAtomically(
+                output.resolve("metrics.md"),
+                table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println();
+        System.out.println("Test metrics (" + test.size() + " samples, " + dataSource + "):");
+        System.out.println(table);
+        System.out.println("Wrote " + output.toAbsolutePath());
+        return new Result(reports, history, output);
+    }
+
+    private Path ensureInput() throws IOException {
+        if (options.input != null) {
+            if (!Files.isRegularFile(options.input)) {
+                throw new IllegalArgumentException(
+                        "input file " + options.input + " does not exist or is not a file");
+            }
+            return options.input;
+        }
+        Path path = JobOptions.DEFAULT_INPUT;
+        SyntheticPlaybackGenerator.Config config = SyntheticPlaybackGenerator.Config.defaults();
+        if (options.viewers != null) {
+            config = config.withViewers(options.viewers);
+            path = path.resolveSibling("playback-" + options.viewers + ".parquet");
+        }
+        if (Files.isRegularFile(path)) {
+            LOG.info("Reusing generated playback log {}", path);
+            return path;
+        }
+        LOG.info("Generating the default playback log {} ({})", path, config);
+        Files.createDirectories(path.getParent());
+        SyntheticPlaybackGenerator.write(path, config);
+        return path;
+    }
+
+    private Format format(Path input) throws IOException {
+        return switch (options.format) {
+            case "auto" -> Format.detect(input);
+            case "playback", "parquet" -> Format.PLAYBACK_PARQUET;
+            case "movielens", "u.data" -> Format.MOVIELENS_100K;
+            case "ratings", "ratings.dat" -> Format.MOVIELENS_RATINGS;
+            case "delimited", "csv", "tsv" -> Format.DELIMITED;
+            default ->
+                    throw new IllegalArgumentException(
+                            "format must be one of auto, playback, movielens, ratings, delimited,"
+                                    + " found '"
+                                    + options.format
+                                    + "'");
+        };
+    }
+
+    private static Map<String, Object> dataSummary(
+            String source,
+            EventLog log,
+            ViewerHistories histories,
+            IdVocabulary shows,
+            SampleSet samples,
+            Split split) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", source);
+        data.put("events", log.size());
+        data.put("viewers", histories.viewerCount());
+        data.put("shows", shows.size() - IdVocabulary.RESERVED);
+        data.put("asset_types", log.assetTypeNames());
+        data.put("samples", samples.size());
+        data.put("train_samples", split.train().length);
+        data.put("validation_samples", split.validation().length);
+        data.put("test_samples", split.test().length);
+        return data;
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(temporary, bytes);
+        Files.move(
+                temporary,
+                file,
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+
+    static String describe(Map<String, MetricsReport> reports) {
+        StringBuilder text = new StringBuilder();
+        reports.forEach(
+                (name, report) ->
+                        text.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s recall@10 %.4f; ",
+                                        name,
+                                        report.value(MetricsReport.RECALL, 10))));
+        return text.toString();
+    }
+}

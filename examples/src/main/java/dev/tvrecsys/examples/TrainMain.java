@@ -1,0 +1,76 @@
+package dev.tvrecsys.examples;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+
+/**
+ * Command-line entry of the main job; run with {@code --help} for the options.
+ *
+ * <p>Sets DJL's offline and tracking opt-out properties and the log format before any library class
+ * loads, and copies everything printed into {@code train.log} in the output directory.
+ */
+public final class TrainMain {
+
+    private TrainMain() {}
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+
+        JobOptions options;
+        try {
+            options = JobOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.println(JobOptions.USAGE);
+            return;
+        }
+        options.output = options.outputOrDefault();
+        Files.createDirectories(options.output);
+        OutputStream logFile = new FileOutputStream(options.output.resolve("train.log").toFile());
+        System.setOut(tee(System.out, logFile));
+        System.setErr(tee(System.err, logFile));
+        try {
+            new RecommenderJob(options).run();
+        } catch (IllegalArgumentException | dev.tvrecsys.data.io.DataFormatException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Returns a stream that writes to both {@code console} and {@code file}. */
+    static PrintStream tee(PrintStream console, OutputStream file) {
+        OutputStream both =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        console.write(b);
+                        file.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        console.write(bytes, offset, length);
+                        file.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        console.flush();
+                        file.flush();
+                    }
+                };
+        return new PrintStream(both, true);
+    }
+}

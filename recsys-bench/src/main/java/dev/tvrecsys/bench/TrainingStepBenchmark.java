@@ -1,0 +1,152 @@
+package dev.tvrecsys.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.tvrecsys.data.AssetTypeVocabulary;
+import dev.tvrecsys.data.IdVocabulary;
+import dev.tvrecsys.data.SampleSet;
+import dev.tvrecsys.data.WindowBatches;
+import dev.tvrecsys.model.Engines;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.model.NextShowModel;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of one training step (forward, backward, Adam update) of the reference model: 13,350
+ * shows, windows of 20, batch 512 by default. The score is steps per second; multiply by the batch
+ * size for samples per second.
+ *
+ * <p>Run: {@code java -jar recsys-bench/target/benchmarks.jar TrainingStepBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class TrainingStepBenchmark {
+
+    @Param({"13350"})
+    int shows;
+
+    @Param({"512"})
+    int batchSize;
+
+    @Param({"cpu"})
+    String device;
+
+    private NextShowModel model;
+    private Trainer trainer;
+    private NDManager batchManager;
+    private NDList inputs;
+    private NDList labels;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Engines.start();
+        int[] ids = IntStream.range(0, shows).toArray();
+        IdVocabulary showVocabulary = IdVocabulary.fit(ids);
+        AssetTypeVocabulary assets = AssetTypeVocabulary.fit(List.of());
+        model =
+                NextShowModel.create(
+                        ModelConfig.defaults(),
+                        showVocabulary,
+                        assets,
+                        21,
+                        42,
+                        device.equals("cpu") ? Device.cpu() : Device.gpu());
+        trainer =
+                new Trainer(
+                        model.djlModel(),
+                        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                                .optOptimizer(
+                                        Optimizer.adam()
+                                                .optLearningRateTracker(Tracker.fixed(1e-3f))
+                                                .build())
+                                .optDevices(new Device[] {model.device()}));
+        SampleSet batch = randomBatch(batchSize, showVocabulary.size(), assets.size(), 42);
+        batchManager = model.djlModel().getNDManager().newSubManager();
+        inputs = WindowBatches.inputs(batchManager, batch, null, 0, batchSize);
+        labels = WindowBatches.labels(batchManager, batch, null, 0, batchSize);
+    }
+
+    static SampleSet randomBatch(int size, int showCount, int assetCount, long seed) {
+        Random random = new Random(seed);
+        int window = 20;
+        int[] showIndices = new int[size * window];
+        int[] assetIndices = new int[size * window];
+        float[] minutes = new float[size * window];
+        int[] targets = new int[size];
+        for (int i = 0; i < size * window; i++) {
+            showIndices[i] = 2 + random.nextInt(showCount - 2);
+            assetIndices[i] = 2 + random.nextInt(assetCount - 2);
+            minutes[i] = random.nextInt(120);
+        }
+        for (int i = 0; i < size; i++) {
+            targets[i] = 2 + random.nextInt(showCount - 2);
+        }
+        return new SampleSet(
+                window,
+                showIndices,
+                assetIndices,
+                minutes,
+                targets,
+                targets.clone(),
+                new int[size],
+                new long[size]);
+    }
+
+    @Benchmark
+    public float trainingStep() {
+        float loss;
+        try (NDManager step = batchManager.newSubManager()) {
+            NDList stepInputs = new NDList(inputs.size());
+            for (NDArray array : inputs) {
+                NDArray view = array.duplicate();
+                view.attach(step);
+                stepInputs.add(view);
+            }
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(stepInputs, labels);
+                NDArray lossArray = trainer.getLoss().evaluate(labels, predictions);
+                collector.backward(lossArray);
+                loss = lossArray.getFloat();
+            }
+            trainer.step();
+        }
+        return loss;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        batchManager.close();
+        trainer.close();
+        model.close();
+    }
+}
