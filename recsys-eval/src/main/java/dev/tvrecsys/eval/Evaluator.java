@@ -156,8 +156,8 @@ public final class Evaluator {
          *
          * @param ks distinct positive cut-offs, in any order
          * @return this builder
-         * @throws IllegalArgumentException if {@code ks} is empty, holds a value below 1 or repeats
-         *     one
+         * @throws IllegalArgumentException if {@code ks} is empty, contains a value below 1 or
+         *     repeats one
          */
         public Builder ks(List<Integer> ks) {
             int[] sorted = RankingMetrics.validateKs(ks);

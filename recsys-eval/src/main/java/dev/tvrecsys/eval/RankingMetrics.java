@@ -2,6 +2,7 @@ package dev.tvrecsys.eval;
 
 import dev.tvrecsys.data.IdVocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,9 @@ public final class RankingMetrics {
     private final int[][] hitsInBucket;
     private final int[] targetCounts;
 
-    // seenInSample[c] == sampleCount + 1 marks show c as already listed in the current sample.
+    // seenInSample[c] == marker marks show c as already listed in the list being checked.
     private final int[] seenInSample;
-    private long predictedLabelsBeyondMaxK;
+    private int marker;
     private int sampleCount;
 
     /**
@@ -91,7 +92,7 @@ public final class RankingMetrics {
      * @param showCount the show vocabulary size, padding and unknown included
      * @param ks distinct positive cut-offs, in any order
      * @throws IllegalArgumentException if {@code showCount} is at most {@link
-     *     IdVocabulary#RESERVED}, or {@code ks} is empty, holds a value below 1 or repeats one
+     *     IdVocabulary#RESERVED}, or {@code ks} is empty, contains a value below 1 or repeats one
      */
     public RankingMetrics(int showCount, List<Integer> ks) {
         if (showCount <= IdVocabulary.RESERVED) {
@@ -116,7 +117,8 @@ public final class RankingMetrics {
      *
      * @param ks distinct positive cut-offs, in any order
      * @return a new sorted array
-     * @throws IllegalArgumentException if {@code ks} is empty, holds a value below 1 or repeats one
+     * @throws IllegalArgumentException if {@code ks} is empty, contains a value below 1 or repeats
+     *     one
      */
     static int[] validateKs(List<Integer> ks) {
         if (ks.isEmpty()) {
@@ -173,8 +175,8 @@ public final class RankingMetrics {
      * @param target the true next show index
      * @throws IllegalArgumentException if {@code ranked} is shorter than {@link #maxK()}, an index
      *     or the target is outside {@code [0, showCount)}, or a show is listed twice
-     * @throws IllegalStateException if the accumulator already holds {@link Integer#MAX_VALUE} - 1
-     *     samples
+     * @throws IllegalStateException if the accumulator already contains {@link Integer#MAX_VALUE} -
+     *     1 samples, the limit of its int counts
      */
     public void add(int[] ranked, int target) {
         if (ranked.length < maxK) {
@@ -190,9 +192,11 @@ public final class RankingMetrics {
         }
         if (sampleCount >= Integer.MAX_VALUE - 1) {
             throw new IllegalStateException(
-                    "RankingMetrics holds the maximum of " + sampleCount + " samples");
+                    "failed to add sample: the per-class int counts are full at "
+                            + sampleCount
+                            + " samples, the maximum of one accumulator");
         }
-        int marker = sampleCount + 1;
+        validateRanked(ranked);
         int bucket = 0;
         int targetRank = 0;
         for (int position = 0; position < maxK; position++) {
@@ -200,6 +204,29 @@ public final class RankingMetrics {
             while (rank > ks[bucket]) {
                 bucket++;
             }
+            int show = ranked[position];
+            if (show == TopK.EMPTY) {
+                continue;
+            }
+            predictedInBucket[bucket][show]++;
+            if (show == target) {
+                targetRank = rank;
+                hitsInBucket[bucket][show]++;
+            }
+        }
+        targetCounts[target]++;
+        rankCounts[targetRank]++;
+        sampleCount++;
+    }
+
+    // Checks the whole list before add() changes any count, so a rejected list leaves no trace.
+    private void validateRanked(int[] ranked) {
+        if (marker == Integer.MAX_VALUE) {
+            Arrays.fill(seenInSample, 0);
+            marker = 0;
+        }
+        marker++;
+        for (int position = 0; position < maxK; position++) {
             int show = ranked[position];
             if (show == TopK.EMPTY) {
                 continue;
@@ -218,15 +245,7 @@ public final class RankingMetrics {
                         "show " + show + " is listed twice, again at position " + position);
             }
             seenInSample[show] = marker;
-            predictedInBucket[bucket][show]++;
-            if (show == target) {
-                targetRank = rank;
-                hitsInBucket[bucket][show]++;
-            }
         }
-        targetCounts[target]++;
-        rankCounts[targetRank]++;
-        sampleCount++;
     }
 
     /**

@@ -64,8 +64,8 @@ public final class TopK {
      * Selects the top k indices of {@code scores} that are not marked in {@code excluded}.
      *
      * @param scores one score per index
-     * @param excluded {@code excluded[i] == true} removes index {@code i} from the ranking; null or
-     *     a shorter array excludes nothing beyond its length
+     * @param excluded {@code excluded[i] == true} removes index {@code i} from the ranking. A null
+     *     or shorter array excludes nothing beyond its length
      * @param out receives the selected indices, best first, and {@link #EMPTY} in unfilled slots
      * @return the number of indices selected
      * @throws IllegalArgumentException if {@code out} is shorter than k
