@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,16 +287,4 @@ public final class RecommenderJob {
         return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
     }
 
-    static String describe(Map<String, MetricsReport> reports) {
-        StringBuilder text = new StringBuilder();
-        reports.forEach(
-                (name, report) ->
-                        text.append(
-                                String.format(
-                                        Locale.ROOT,
-                                        "%s recall@10 %.4f; ",
-                                        name,
-                                        report.value(MetricsReport.RECALL, 10))));
-        return text.toString();
-    }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the project (incrementally) and runs the main job: with no arguments it generates the
+# default synthetic playback log under data/synthetic/, trains the LSTM and evaluates it beside
+# the baselines, writing everything under runs/. Options: ./train.sh --help
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mvn -B -q -DskipTests -Dspotless.check.skip=true install
+
+exec java -Xmx${RECSYS_HEAP:-4g} -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
+  -cp "examples/target/examples-0.1.0-SNAPSHOT.jar:examples/target/lib/*" \
+  dev.tvrecsys.examples.TrainMain "$@"
