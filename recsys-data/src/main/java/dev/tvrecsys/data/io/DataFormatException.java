@@ -10,7 +10,7 @@ import java.util.Objects;
  * file or by reading again with {@link ReadOptions#skipBadRows()}. Failures to open or read a file
  * are reported as {@link java.io.IOException} instead. The exception carries the file name, the
  * 1-based data row, the line of a text file, the Parquet row group, the column and the offending
- * value where they are known, and its message ends with what to do next, for example:
+ * value where they are known. Its message ends with what to do next, for example:
  *
  * <pre>
  * playback.parquet row 17 (row group 1), column watch_minutes: value -3 is negative, but watch

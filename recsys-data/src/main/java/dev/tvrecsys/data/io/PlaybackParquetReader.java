@@ -201,25 +201,30 @@ public final class PlaybackParquetReader {
                 positions[i] = recordSchema.getField(PlaybackSchema.COLUMNS.get(i)).pos();
             }
         }
+
         for (int i = 0; i < positions.length; i++) {
             if (record.get(positions[i]) == null) {
                 reject(DataProblem.MISSING_VALUE, row, i, null, "value is null");
                 return;
             }
         }
+
         Object assetType = record.get(positions[3]);
         Object day = record.get(positions[5]);
         Object time = record.get(positions[6]);
         Object watchMinutes = record.get(positions[7]);
+
         Utf8 assetText = utf8(assetType);
         if (FieldParser.isBlank(assetText.getBytes(), 0, assetText.getByteLength())) {
             reject(DataProblem.MISSING_VALUE, row, 3, assetText, "asset type is blank");
             return;
         }
+
         int dayValue = parseDay(utf8(day), row);
         if (dayValue == Integer.MIN_VALUE) {
             return;
         }
+
         Utf8 timeText = utf8(time);
         int minuteOfDay =
                 FieldParser.parseMinuteOfDay(timeText.getBytes(), 0, timeText.getByteLength());
@@ -232,6 +237,7 @@ public final class PlaybackParquetReader {
                     "value '" + timeText + "' is not a time of day HH:MM from 00:00 to 23:59");
             return;
         }
+
         int minutes = (Integer) watchMinutes;
         if (minutes < 0) {
             reject(
@@ -242,6 +248,7 @@ public final class PlaybackParquetReader {
                     "value " + minutes + " is negative, but watch minutes must be >= 0");
             return;
         }
+
         builder.add(
                 (Integer) record.get(positions[0]),
                 (Integer) record.get(positions[1]),

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * target with an atomic move, so readers never see a half-written file. If a write fails, {@code
  * close()} deletes the temporary file and leaves the target as it was. Pages are compressed with
  * Snappy through snappy-java, which bundles its native library; where that library cannot load, the
- * file is written uncompressed and a WARN line says so.
+ * file is written uncompressed and a WARN line reports it.
  *
  * <pre>{@code
  * try (PlaybackParquetWriter writer = PlaybackParquetWriter.open(path)) {

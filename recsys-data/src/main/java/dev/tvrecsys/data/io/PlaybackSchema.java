@@ -62,7 +62,7 @@ public final class PlaybackSchema {
         return AVRO_SCHEMA;
     }
 
-    /** Returns whether {@code column} holds strings rather than int32 values. */
+    /** Returns whether {@code column} contains strings rather than int32 values. */
     static boolean isStringColumn(String column) {
         return column.equals(ASSET_TYPE) || column.equals(DAY) || column.equals(TIME);
     }

@@ -59,7 +59,13 @@ final class Catalogue {
         int[] ranks = shuffledRange(showCount, random);
         for (int i = 0; i < showCount; i++) {
             double draw = random.nextDouble();
-            kind[i] = draw < 0.35 ? LIVE : draw < 0.80 ? SERIES : MOVIE;
+            if (draw < 0.35) {
+                kind[i] = LIVE;
+            } else if (draw < 0.80) {
+                kind[i] = SERIES;
+            } else {
+                kind[i] = MOVIE;
+            }
             genre[i] = random.nextInt(genreCount);
             popularity[i] = 1.0 / Math.pow(ranks[i] + 1, ZIPF_EXPONENT);
             switch (kind[i]) {

@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Sessions.</b> A habit session starts at the habitual show, sometimes after 1 to 4 minutes
  * of zapping, and continues with the next show on the same channel with probability 0.45 per show.
- * Free sessions start at a time drawn from an evening-heavy curve and are one of: a series (VOD)
- * session that continues an unfinished series with probability 0.7 and plays the next episode back
- * to back with probability 0.75 (binge watching); a movie (VOD); a RECORDING of a live show from
- * the viewer's tastes or habits, watched later; or live zapping that ends on one CHANNEL show.
- * Sessions of one viewer never overlap, and the events of one sitting share a {@code
- * playback_session_id}.
+ * Free sessions start at a time drawn from an evening-heavy curve. 45% are series (VOD) sessions,
+ * which continue an unfinished series with probability 0.7 and play the next episode back to back
+ * with probability 0.75 (binge watching). 10% are a movie (VOD). 15% are a RECORDING of a live show
+ * from the viewer's tastes or habits, watched later. The other 30% are live zapping that ends on
+ * one CHANNEL show. Sessions of one viewer never overlap, and the events of one sitting share a
+ * {@code playback_session_id}.
  *
  * <p><b>Watch minutes.</b> CHANNEL events last from 5 to 120 minutes, cut by the show's end, and
  * zapping events 1 to 4 minutes. VOD and RECORDING events last close to the episode or movie
@@ -257,7 +257,13 @@ public final class SyntheticPlaybackGenerator {
             this.sessionCounter = sessionCounter;
             this.sink = sink;
             double tasteDraw = random.nextDouble();
-            tastes = new int[tasteDraw < 0.3 ? 1 : tasteDraw < 0.75 ? 2 : 3];
+            int tasteCount = 3;
+            if (tasteDraw < 0.3) {
+                tasteCount = 1;
+            } else if (tasteDraw < 0.75) {
+                tasteCount = 2;
+            }
+            tastes = new int[tasteCount];
             for (int i = 0; i < tastes.length; i++) {
                 tastes[i] = random.nextInt(catalogue.genreCount);
             }

@@ -53,7 +53,8 @@ class SyntheticPlaybackGeneratorTest {
     void write_eventsPerViewerInDefaultRange() {
         double perViewer = (double) log.size() / summary.viewers();
 
-        assertTrue(perViewer >= 60 && perViewer <= 100, "events per viewer " + perViewer);
+        assertTrue(perViewer >= 60, "events per viewer " + perViewer);
+        assertTrue(perViewer <= 100, "events per viewer " + perViewer);
     }
 
     @Test
@@ -101,13 +102,16 @@ class SyntheticPlaybackGeneratorTest {
     @Test
     void write_valuesWithinRanges() {
         for (int row = 0; row < log.size(); row++) {
-            assertTrue(log.day(row) >= 1 && log.day(row) <= 30, "day at row " + row);
+            assertTrue(log.day(row) >= 1, "day at row " + row);
+            assertTrue(log.day(row) <= 30, "day at row " + row);
             int minutes = log.watchMinutes(row);
             String asset = log.assetType(row);
             if (asset.equals("CHANNEL")) {
-                assertTrue(minutes >= 1 && minutes <= 120, "CHANNEL minutes at row " + row);
+                assertTrue(minutes >= 1, "CHANNEL minutes at row " + row);
+                assertTrue(minutes <= 120, "CHANNEL minutes at row " + row);
             } else {
-                assertTrue(minutes >= 1 && minutes <= 150, asset + " minutes at row " + row);
+                assertTrue(minutes >= 1, asset + " minutes at row " + row);
+                assertTrue(minutes <= 150, asset + " minutes at row " + row);
             }
         }
     }
