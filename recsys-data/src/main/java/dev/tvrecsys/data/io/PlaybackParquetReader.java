@@ -1,0 +1,335 @@
+package dev.tvrecsys.data.io;
+
+import dev.tvrecsys.data.EventLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads playback logs in the {@link PlaybackSchema} layout from Parquet into an {@link EventLog}.
+ *
+ * <p>The file schema is checked before any row is read: every column of {@link
+ * PlaybackSchema#COLUMNS} must be present with its type (int32 or string, optional columns are
+ * accepted), and other columns are ignored. Rows are then streamed through parquet-avro and checked
+ * one by one: no nulls, a positive day number or an ISO date in {@code day} (one kind per file), a
+ * time of day {@code HH:MM} in {@code time}, a non-blank asset type and non-negative watch minutes.
+ * The event time is {@code day * 1440 + minuteOfDay}, where {@code day} is the day number or the
+ * epoch day of the ISO date.
+ */
+public final class PlaybackParquetReader {
+
+    private static final int DAY_KIND_UNKNOWN = 0;
+    private static final int DAY_KIND_NUMBER = 1;
+    private static final int DAY_KIND_DATE = 2;
+
+    private final String file;
+    private final BadRows badRows;
+    private final long[] rowGroupEnds;
+    private final Map<Utf8, String> assetTypes = new HashMap<>();
+    private final int[] positions = new int[PlaybackSchema.COLUMNS.size()];
+    private Schema recordSchema;
+    private int dayKind = DAY_KIND_UNKNOWN;
+    private long firstDayRow;
+
+    private PlaybackParquetReader(String file, ReadOptions options, long[] rowGroupEnds) {
+        this.file = file;
+        this.badRows = new BadRows(file, options.skipBadRows());
+        this.rowGroupEnds = rowGroupEnds;
+    }
+
+    /**
+     * Reads a playback log with the default options, raising on the first bad row.
+     *
+     * @param path the Parquet file
+     * @return the events and the read report
+     * @throws IOException if the file cannot be read
+     * @throws DataFormatException if the schema or a row is invalid
+     */
+    public static ReadResult read(Path path) throws IOException {
+        return read(path, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads a playback log.
+     *
+     * @param path the Parquet file
+     * @param options whether bad rows are skipped; the other options do not apply
+     * @return the events and the read report
+     * @throws IOException if the file cannot be read
+     * @throws DataFormatException if the schema is invalid, or a row is invalid and bad rows are
+     *     not skipped
+     */
+    public static ReadResult read(Path path, ReadOptions options) throws IOException {
+        String file = path.getFileName().toString();
+        InputFile input = new LocalInputFile(path);
+        MessageType fileSchema;
+        long[] rowGroupEnds;
+        try (ParquetFileReader footer = ParquetFileReader.open(input)) {
+            fileSchema = footer.getFooter().getFileMetaData().getSchema();
+            List<BlockMetaData> groups = footer.getRowGroups();
+            rowGroupEnds = new long[groups.size()];
+            long end = 0;
+            for (int i = 0; i < groups.size(); i++) {
+                end += groups.get(i).getRowCount();
+                rowGroupEnds[i] = end;
+            }
+        }
+        MessageType projection = checkSchema(file, fileSchema);
+        return new PlaybackParquetReader(file, options, rowGroupEnds).readRows(input, projection);
+    }
+
+    /** Checks the columns and returns the file schema cut down to the playback columns. */
+    private static MessageType checkSchema(String file, MessageType fileSchema) {
+        List<String> missing = new ArrayList<>();
+        for (String column : PlaybackSchema.COLUMNS) {
+            if (!fileSchema.containsField(column)) {
+                missing.add(column);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> found = new ArrayList<>();
+            for (Type type : fileSchema.getFields()) {
+                found.add(type.getName());
+            }
+            throw new DataFormatException(
+                    DataProblem.MISSING_COLUMN,
+                    file,
+                    0,
+                    0,
+                    0,
+                    missing.get(0),
+                    null,
+                    "required columns " + missing + " are missing; the file has " + found);
+        }
+        List<Type> fields = new ArrayList<>();
+        for (String column : PlaybackSchema.COLUMNS) {
+            Type type = fileSchema.getType(column);
+            boolean stringColumn = PlaybackSchema.isStringColumn(column);
+            if (!hasType(type, stringColumn)) {
+                String expected = stringColumn ? "string" : "int32";
+                throw new DataFormatException(
+                        DataProblem.WRONG_TYPE,
+                        file,
+                        0,
+                        0,
+                        0,
+                        column,
+                        describe(type),
+                        "expected type " + expected + ", found " + describe(type));
+            }
+            fields.add(type);
+        }
+        return new MessageType(fileSchema.getName(), fields);
+    }
+
+    private static boolean hasType(Type type, boolean stringColumn) {
+        if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+            return false;
+        }
+        PrimitiveType primitive = type.asPrimitiveType();
+        LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
+        if (stringColumn) {
+            return primitive.getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                    && (annotation == null
+                            || annotation.equals(LogicalTypeAnnotation.stringType()));
+        }
+        return primitive.getPrimitiveTypeName() == PrimitiveTypeName.INT32
+                && (annotation == null || annotation.equals(LogicalTypeAnnotation.intType(32)));
+    }
+
+    private static String describe(Type type) {
+        if (!type.isPrimitive()) {
+            return "group";
+        }
+        PrimitiveType primitive = type.asPrimitiveType();
+        String name = primitive.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT);
+        if (primitive.getLogicalTypeAnnotation() != null) {
+            name += " (" + primitive.getLogicalTypeAnnotation() + ")";
+        }
+        if (type.isRepetition(Type.Repetition.REPEATED)) {
+            name = "repeated " + name;
+        }
+        return name;
+    }
+
+    private ReadResult readRows(InputFile input, MessageType projection) throws IOException {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        Schema avroProjection = new AvroSchemaConverter(conf).convert(projection);
+        conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, avroProjection.toString());
+        EventLog.Builder builder = EventLog.builder(file, true);
+        long row = 0;
+        try (ParquetReader<GenericRecord> reader =
+                AvroParquetReader.<GenericRecord>builder(input, conf)
+                        .withDataModel(GenericData.get())
+                        .build()) {
+            GenericRecord record;
+            while ((record = reader.read()) != null) {
+                row++;
+                addRow(builder, record, row);
+            }
+        }
+        EventLog log = builder.build();
+        return new ReadResult(log, badRows.finish(row, log.size()));
+    }
+
+    /** Checks one record and adds it to {@code builder}, or rejects it. */
+    private void addRow(EventLog.Builder builder, GenericRecord record, long row) {
+        if (record.getSchema() != recordSchema) {
+            recordSchema = record.getSchema();
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = recordSchema.getField(PlaybackSchema.COLUMNS.get(i)).pos();
+            }
+        }
+
+        for (int i = 0; i < positions.length; i++) {
+            if (record.get(positions[i]) == null) {
+                reject(DataProblem.MISSING_VALUE, row, i, null, "value is null");
+                return;
+            }
+        }
+
+        Object assetType = record.get(positions[3]);
+        Object day = record.get(positions[5]);
+        Object time = record.get(positions[6]);
+        Object watchMinutes = record.get(positions[7]);
+
+        Utf8 assetText = utf8(assetType);
+        if (FieldParser.isBlank(assetText.getBytes(), 0, assetText.getByteLength())) {
+            reject(DataProblem.MISSING_VALUE, row, 3, assetText, "asset type is blank");
+            return;
+        }
+
+        int dayValue = parseDay(utf8(day), row);
+        if (dayValue == Integer.MIN_VALUE) {
+            return;
+        }
+
+        Utf8 timeText = utf8(time);
+        int minuteOfDay =
+                FieldParser.parseMinuteOfDay(timeText.getBytes(), 0, timeText.getByteLength());
+        if (minuteOfDay < 0) {
+            reject(
+                    DataProblem.INVALID_TIME,
+                    row,
+                    6,
+                    timeText,
+                    "value '" + timeText + "' is not a time of day HH:MM from 00:00 to 23:59");
+            return;
+        }
+
+        int minutes = (Integer) watchMinutes;
+        if (minutes < 0) {
+            reject(
+                    DataProblem.NEGATIVE_VALUE,
+                    row,
+                    7,
+                    watchMinutes.toString(),
+                    "value " + minutes + " is negative, but watch minutes must be >= 0");
+            return;
+        }
+
+        builder.add(
+                (Integer) record.get(positions[0]),
+                (Integer) record.get(positions[1]),
+                (Integer) record.get(positions[2]),
+                assetTypeName(assetText),
+                (Integer) record.get(positions[4]),
+                (long) dayValue * EventLog.MINUTES_PER_DAY + minuteOfDay,
+                dayValue,
+                minuteOfDay,
+                minutes);
+    }
+
+    /** Returns the day number or epoch day, or {@code Integer.MIN_VALUE} after a rejection. */
+    private int parseDay(Utf8 text, long row) {
+        byte[] bytes = text.getBytes();
+        int length = text.getByteLength();
+        boolean isoDate = FieldParser.looksLikeIsoDate(bytes, 0, length);
+        long value =
+                isoDate
+                        ? FieldParser.parseIsoDate(bytes, 0, length)
+                        : FieldParser.parseLong(bytes, 0, length);
+        if (value == FieldParser.INVALID
+                || (!isoDate && (value <= 0 || value > Integer.MAX_VALUE))) {
+            reject(
+                    DataProblem.INVALID_DAY,
+                    row,
+                    5,
+                    text,
+                    "value '" + text + "' is neither a positive day number nor a date yyyy-MM-dd");
+            return Integer.MIN_VALUE;
+        }
+        int kind = isoDate ? DAY_KIND_DATE : DAY_KIND_NUMBER;
+        if (dayKind == DAY_KIND_UNKNOWN) {
+            dayKind = kind;
+            firstDayRow = row;
+        } else if (kind != dayKind) {
+            reject(
+                    DataProblem.MIXED_DAY_KINDS,
+                    row,
+                    5,
+                    text,
+                    "value '"
+                            + text
+                            + "' is "
+                            + (isoDate ? "a date" : "a day number")
+                            + ", but row "
+                            + firstDayRow
+                            + " has "
+                            + (isoDate ? "a day number" : "a date")
+                            + ", and one file must use one kind");
+            return Integer.MIN_VALUE;
+        }
+        return (int) value;
+    }
+
+    private String assetTypeName(Utf8 text) {
+        String name = assetTypes.get(text);
+        if (name == null) {
+            name = text.toString();
+            assetTypes.put(new Utf8(text), name);
+        }
+        return name;
+    }
+
+    private static Utf8 utf8(Object value) {
+        return value instanceof Utf8 ? (Utf8) value : new Utf8(value.toString());
+    }
+
+    private void reject(
+            DataProblem problem, long row, int column, CharSequence value, String detail) {
+        badRows.reject(
+                problem, row, 0, rowGroup(row), PlaybackSchema.COLUMNS.get(column), value, detail);
+    }
+
+    /** Returns the 1-based row group of a 1-based row. */
+    private int rowGroup(long row) {
+        for (int i = 0; i < rowGroupEnds.length; i++) {
+            if (row <= rowGroupEnds[i]) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}
