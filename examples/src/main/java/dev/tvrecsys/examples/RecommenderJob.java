@@ -31,6 +31,7 @@ import dev.tvrecsys.train.ProgressListener;
 import dev.tvrecsys.train.TrainingConfig;
 import dev.tvrecsys.train.TrainingHistory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -192,23 +193,22 @@ public final class RecommenderJob {
         writeAtomically(
                 output.resolve("metrics.json"), ModelStore.json().writeValueAsBytes(metrics));
 
-        String table =
+        String table = MetricsTable.markdown(reports, MetricsReport.METRICS, KS);
+        writeAtomically(output.resolve("metrics.md"), table.getBytes(StandardCharsets.UTF_8));
+        System.out.println();
+        System.out.println("Test metrics (" + test.size() + " samples, " + dataSource + "):");
+        System.out.println(MetricsTable.markdown(reports, List.of(MetricsReport.RECALL), KS));
+        System.out.println(
                 MetricsTable.markdown(
                         reports,
                         List.of(
-                                MetricsReport.RECALL,
                                 MetricsReport.NDCG,
                                 MetricsReport.MRR,
                                 MetricsReport.PRECISION_MICRO,
                                 MetricsReport.PRECISION_MACRO,
                                 MetricsReport.F1_MACRO),
-                        KS);
-        writeAtomically(
-                output.resolve("metrics.md"),
-                table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        System.out.println();
-        System.out.println("Test metrics (" + test.size() + " samples, " + dataSource + "):");
-        System.out.println(table);
+                        List.of(10)));
+        System.out.println("All metrics: " + output.resolve("metrics.md"));
         System.out.println("Wrote " + output.toAbsolutePath());
         return new Result(reports, history, output);
     }
@@ -286,5 +286,4 @@ public final class RecommenderJob {
     private static double seconds(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
     }
-
 }

@@ -1,0 +1,83 @@
+package dev.tvrecsys.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tvrecsys.data.synthetic.SyntheticPlaybackGenerator;
+import dev.tvrecsys.eval.MetricsReport;
+import dev.tvrecsys.model.ModelStore;
+import dev.tvrecsys.model.NextShowModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecommenderJobTest {
+
+    @Test
+    void run_writesModelMetricsAndCheckpoints(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("playback.parquet");
+        SyntheticPlaybackGenerator.write(
+                input, SyntheticPlaybackGenerator.Config.defaults().withViewers(400));
+        Path output = dir.resolve("out");
+        JobOptions options =
+                JobOptions.parse(
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString(),
+                        "--epochs",
+                        "1",
+                        "--batch-size",
+                        "64");
+
+        RecommenderJob.Result result = new RecommenderJob(options).run();
+
+        assertEquals(
+                List.of("lstm", "most-popular", "markov"), List.copyOf(result.reports().keySet()));
+        double recall = result.reports().get("lstm").value(MetricsReport.RECALL, 10);
+        assertTrue(recall > 0 && recall <= 1, "recall@10 " + recall);
+        assertTrue(Files.exists(output.resolve("checkpoints/epoch-1/model.json")));
+        assertTrue(Files.exists(output.resolve("metrics.md")));
+
+        JsonNode metrics = ModelStore.json().readTree(output.resolve("metrics.json").toFile());
+        assertEquals(recall, metrics.at("/test_metrics/lstm/recall/10").asDouble(), 1e-12);
+        assertTrue(metrics.at("/test_metrics/most-popular/recall/10").isNumber());
+        assertEquals(400, metrics.at("/data/viewers").asInt());
+        assertEquals(1, metrics.at("/history/epochs").size());
+        assertTrue(metrics.at("/timings/train_seconds").isNumber());
+
+        try (NextShowModel model = ModelStore.load(output.resolve("model"), Device.cpu())) {
+            assertEquals(metrics.at("/data/shows").asInt() + 2, model.shows().size());
+        }
+    }
+
+    @Test
+    void parse_rejectsUnknownOptionAndBadNumber() {
+        IllegalArgumentException unknown =
+                assertThrows(
+                        IllegalArgumentException.class, () -> JobOptions.parse("--epoch", "2"));
+        assertEquals(
+                "unknown option '--epoch'; run with --help for the list", unknown.getMessage());
+        IllegalArgumentException badNumber =
+                assertThrows(
+                        IllegalArgumentException.class, () -> JobOptions.parse("--epochs", "two"));
+        assertEquals("option --epochs needs an integer, found 'two'", badNumber.getMessage());
+    }
+
+    @Test
+    void run_rejectsMissingInput(@TempDir Path dir) {
+        JobOptions options =
+                JobOptions.parse(
+                        "--input", dir.resolve("absent.parquet").toString(),
+                        "--output", dir.resolve("out").toString());
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class, () -> new RecommenderJob(options).run());
+        assertTrue(error.getMessage().contains("absent.parquet"), error.getMessage());
+    }
+}
