@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * The distinct shows of every training sample, its input window and its target together, in
- * compressed sparse rows. Padding and {@link IdVocabulary#UNKNOWN} are left out, because sharing
- * them says nothing about taste.
+ * compressed sparse rows. Padding and {@link IdVocabulary#UNKNOWN} are left out, because a shared
+ * padding or unknown index is no evidence of shared taste.
  */
 final class ItemSets {
 

@@ -18,10 +18,9 @@ import java.util.Arrays;
  * <p>SKNN uses {@code w(s) = 1}, which is the cosine of the binary show vectors. V-SKNN uses {@code
  * w(s) = j / L}, where L is the number of non-padding steps of the query window and j the position
  * of the newest occurrence of s, from 1 at the oldest step to L at the newest. The {@code
- * neighbours} most similar candidates are neighbourCount, and ties go to the session with the newer
+ * neighbours} most similar candidates become neighbours, and ties go to the session with the newer
  * target time and then to the lower sample index. The score of a show is the sum of the
- * similarities of the neighbourCount neighbours that contain it, so shows outside every neighbour
- * score 0.
+ * similarities of the neighbours that contain it, so shows outside every neighbour score 0.
  *
  * <p>For speed, candidates are drawn per query show from at most {@code sampleSize} sessions that
  * contain it, the ones with the newest target times. The inverted index from show to sessions is
