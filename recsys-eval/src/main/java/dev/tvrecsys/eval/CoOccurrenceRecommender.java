@@ -19,8 +19,9 @@ import java.util.Arrays;
  * where {@code age(s)} is the number of steps from the newest occurrence of s to the last step. A
  * show never co-occurring with the window scores 0, and {@link TopK} orders those by index. Counts
  * are stored as symmetric compressed sparse rows, not as a dense {@code showCount x showCount}
- * matrix; memory grows with the number of distinct pairs, at most about {@code windowLength^2 / 2}
- * per training sample.
+ * matrix. Memory grows with the number of distinct pairs, at most {@code n * (n - 1) / 2} per
+ * training sample with n distinct shows. While fitting, the pair hash table takes 24 to 48 bytes
+ * per distinct pair, because it is kept between a quarter and half full.
  */
 public final class CoOccurrenceRecommender implements Recommender {
 

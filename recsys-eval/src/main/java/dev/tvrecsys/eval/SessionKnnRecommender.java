@@ -222,13 +222,11 @@ public final class SessionKnnRecommender implements Recommender {
                 }
             }
 
-            long[] ranked = rankBySimilarity(query, candidates, candidateCount);
+            long[] best = selectNeighbours(query, candidates, candidateCount);
             for (int c = 0; c < candidateCount; c++) {
                 isCandidate[candidates[c]] = false;
             }
-            int neighbourCount = Math.min(neighbours, candidateCount);
-            for (int n = 0; n < neighbourCount; n++) {
-                long key = ranked[candidateCount - 1 - n];
+            for (long key : best) {
                 float similarity = Float.intBitsToFloat((int) (key >>> 32));
                 int session = Integer.MAX_VALUE - (int) key;
                 for (int p = sessionStart[session]; p < sessionStart[session + 1]; p++) {
@@ -239,13 +237,16 @@ public final class SessionKnnRecommender implements Recommender {
     }
 
     /**
-     * Returns one key per candidate, sorted ascending, so the best neighbour is last. The high 32
-     * bits are the similarity's float bits, which sort like the value because every similarity is
-     * positive. The low 32 bits are {@code MAX_VALUE - session}, so among equal similarities the
-     * newer session, which has the lower number, sorts later.
+     * Returns the keys of the up to {@code neighbours} most similar candidates, in no particular
+     * order. A key's high 32 bits are the similarity's float bits, which order like the value
+     * because every similarity is positive. Its low 32 bits are {@code MAX_VALUE - session}, so
+     * among equal similarities the newer session, which has the lower number, has the larger key.
      */
-    private long[] rankBySimilarity(WindowShows query, int[] candidates, int candidateCount) {
-        long[] keys = new long[candidateCount];
+    private long[] selectNeighbours(WindowShows query, int[] candidates, int candidateCount) {
+        int capacity = Math.min(neighbours, candidateCount);
+        // Min-heap of the best keys so far, so the root is the weakest neighbour kept.
+        long[] heap = new long[capacity];
+        int size = 0;
         for (int c = 0; c < candidateCount; c++) {
             int session = candidates[c];
             float overlap = 0;
@@ -254,10 +255,55 @@ public final class SessionKnnRecommender implements Recommender {
             }
             int length = sessionStart[session + 1] - sessionStart[session];
             float similarity = (float) (overlap / Math.sqrt((double) query.count() * length));
-            keys[c] =
+            long key =
                     ((long) Float.floatToIntBits(similarity) << 32) | (Integer.MAX_VALUE - session);
+            if (size < capacity) {
+                heap[size] = key;
+                siftUp(heap, size);
+                size++;
+            } else if (key > heap[0]) {
+                heap[0] = key;
+                siftDown(heap, size);
+            }
         }
-        Arrays.sort(keys);
-        return keys;
+        return heap;
+    }
+
+    private static void siftUp(long[] heap, int position) {
+        int child = position;
+        while (child > 0) {
+            int parent = (child - 1) >>> 1;
+            if (heap[parent] <= heap[child]) {
+                return;
+            }
+            swap(heap, parent, child);
+            child = parent;
+        }
+    }
+
+    private static void siftDown(long[] heap, int size) {
+        int parent = 0;
+        while (true) {
+            int smallest = parent;
+            int left = 2 * parent + 1;
+            int right = left + 1;
+            if (left < size && heap[left] < heap[smallest]) {
+                smallest = left;
+            }
+            if (right < size && heap[right] < heap[smallest]) {
+                smallest = right;
+            }
+            if (smallest == parent) {
+                return;
+            }
+            swap(heap, parent, smallest);
+            parent = smallest;
+        }
+    }
+
+    private static void swap(long[] heap, int i, int j) {
+        long swap = heap[i];
+        heap[i] = heap[j];
+        heap[j] = swap;
     }
 }

@@ -136,6 +136,21 @@ class SessionBaselinesTest {
     }
 
     @Test
+    void sessionKnn_tieGoesToNewerSession() {
+        SessionKnnRecommender baseline =
+                SessionKnnRecommender.fit(TRAIN, SHOW_COUNT, 1, 1000, false);
+        SampleSet query = Samples.of(2, new int[] {0, 6}, new int[] {5});
+
+        float[] scores = scoresOf(baseline, query, 0);
+
+        // A = {6}. s2 = {5, 6} and s3 = {2, 6} both have sim 1 / sqrt(1 * 2) = 0.707107.
+        // With one neighbour the newer s3 (time 4) wins over s2 (time 3), so show 5 scores 0.
+        assertEquals(0.707107, scores[2], TOLERANCE);
+        assertEquals(0.707107, scores[6], TOLERANCE);
+        assertEquals(0.0, scores[5], TOLERANCE);
+    }
+
+    @Test
     void sessionKnn_samplesNewestSessions() {
         SessionKnnRecommender baseline =
                 SessionKnnRecommender.fit(TRAIN, SHOW_COUNT, 100, 1, false);
