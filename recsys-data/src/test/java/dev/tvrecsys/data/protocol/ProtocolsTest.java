@@ -146,6 +146,33 @@ class ProtocolsTest {
     }
 
     @Test
+    void leaveOneOut_matchesEveryPrefixWindowing() {
+        // One viewer with 30 events gives 27 training samples (targets 27 down to 1), more than
+        // the writer's first capacity of 16. They must equal Windowing.everyPrefix on a log cut
+        // after event 27, with the same vocabularies.
+        EventLog.Builder full = EventLog.builder("long", false);
+        EventLog.Builder cut = EventLog.builder("long-cut", false);
+        for (int p = 0; p < 30; p++) {
+            full.add(7, 0, 500 + p % 11, "VOD", 0, p, 0, 0, p);
+            if (p < 28) {
+                cut.add(7, 0, 500 + p % 11, "VOD", 0, p, 0, 0, p);
+            }
+        }
+        EventLog log = full.build();
+        IdVocabulary shows = IdVocabulary.fit(log.showIds());
+        AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
+
+        ProtocolSplit split =
+                new LeaveOneOutProtocol(5, TrainingSamples.EVERY_PREFIX)
+                        .split(ViewerHistories.of(log), shows, assets);
+
+        SampleSet expected =
+                Windowing.everyPrefix(5).samples(ViewerHistories.of(cut.build()), shows, assets);
+        assertEquals(27, split.train().size());
+        assertEquals(expected, split.train());
+    }
+
+    @Test
     void timeSplit_lastFractionTargets() {
         TimeSplitProtocol protocol =
                 TimeSplitProtocol.lastFraction(0.25, 0.2, 3, TrainingSamples.EVERY_PREFIX);
