@@ -118,7 +118,7 @@ public final class Evaluator {
         return report;
     }
 
-    private static void requireTargets(SampleSet samples, int showCount) {
+    static void requireTargets(SampleSet samples, int showCount) {
         for (int i = 0; i < samples.size(); i++) {
             int target = samples.target(i);
             if (target < 0) {

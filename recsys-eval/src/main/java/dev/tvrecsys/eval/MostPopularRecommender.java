@@ -2,6 +2,7 @@ package dev.tvrecsys.eval;
 
 import dev.tvrecsys.data.IdVocabulary;
 import dev.tvrecsys.data.SampleSet;
+import java.util.Arrays;
 
 /**
  * Baseline that ranks shows by how often they occur in the training samples, the same for every
@@ -19,9 +20,11 @@ import dev.tvrecsys.data.SampleSet;
  */
 public final class MostPopularRecommender implements Recommender {
 
+    private final String name;
     private final float[] popularity;
 
-    private MostPopularRecommender(float[] popularity) {
+    private MostPopularRecommender(String name, float[] popularity) {
+        this.name = name;
         this.popularity = popularity;
     }
 
@@ -60,11 +63,56 @@ public final class MostPopularRecommender implements Recommender {
                 }
             }
         }
-        float[] popularity = new float[showCount];
-        for (int c = 0; c < showCount; c++) {
-            popularity[c] = counts[c];
+        return new MostPopularRecommender("most-popular", toFloats(counts));
+    }
+
+    /**
+     * Fits the baseline on the target counts of the most recent training samples only, so that it
+     * follows shifts in what is watched.
+     *
+     * <p>Let {@code n} be the number of training samples and {@code r = ceil(recentFraction * n)}.
+     * The samples counted are those whose {@link SampleSet#targetTime(int)} is at least the target
+     * time of the {@code r}-th newest sample, so every sample that ties with it is counted too.
+     *
+     * @param train training samples, all with a target
+     * @param showCount the show vocabulary size, padding and unknown included
+     * @param recentFraction share of the newest samples to count, in (0, 1]
+     * @return the fitted baseline, named {@code most-popular-recent}
+     * @throws IllegalArgumentException if {@code recentFraction} is out of range, a sample has no
+     *     target, or a target is outside {@code [0, showCount)}
+     */
+    public static MostPopularRecommender fitRecent(
+            SampleSet train, int showCount, double recentFraction) {
+        if (!(recentFraction > 0 && recentFraction <= 1)) {
+            throw new IllegalArgumentException(
+                    "recentFraction must be in (0, 1], found " + recentFraction);
         }
-        return new MostPopularRecommender(popularity);
+        int[] counts = countTargets(train, showCount);
+        int n = train.size();
+        if (n > 0) {
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                times[i] = train.targetTime(i);
+            }
+            Arrays.sort(times);
+            int recent = (int) Math.ceil(recentFraction * n);
+            long threshold = times[n - recent];
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                if (train.targetTime(i) >= threshold) {
+                    counts[train.target(i)]++;
+                }
+            }
+        }
+        return new MostPopularRecommender("most-popular-recent", toFloats(counts));
+    }
+
+    private static float[] toFloats(int[] counts) {
+        float[] values = new float[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            values[c] = counts[c];
+        }
+        return values;
     }
 
     /**
@@ -130,7 +178,7 @@ public final class MostPopularRecommender implements Recommender {
 
     @Override
     public String name() {
-        return "most-popular";
+        return name;
     }
 
     @Override

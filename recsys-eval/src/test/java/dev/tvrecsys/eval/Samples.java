@@ -15,6 +15,18 @@ final class Samples {
      * @param targets the target show index per sample
      */
     static SampleSet of(int windowLength, int[] shows, int[] targets) {
+        return of(windowLength, shows, targets, new long[targets.length]);
+    }
+
+    /**
+     * Creates a sample set from flat window shows, targets and target times.
+     *
+     * @param windowLength the number of steps per window
+     * @param shows {@code targets.length * windowLength} show indices, oldest step first
+     * @param targets the target show index per sample
+     * @param targetTimes the target time per sample
+     */
+    static SampleSet of(int windowLength, int[] shows, int[] targets, long[] targetTimes) {
         int n = targets.length;
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
@@ -28,6 +40,6 @@ final class Samples {
                 targets,
                 targets.clone(),
                 ids,
-                new long[n]);
+                targetTimes);
     }
 }
