@@ -243,7 +243,7 @@ public final class ModelStore {
     /**
      * Reads past the header that {@link Model#save} writes before the block parameters: the magic
      * bytes, a version, the model name, the data type, the input descriptions and the properties.
-     * DJL 0.36's {@code BaseModel.readParameters} reads the same fields in the same order.
+     * DJL's {@code BaseModel.readParameters} reads the same fields in the same order.
      */
     private static void skipDjlHeader(DataInputStream input, Path file) throws IOException {
         byte[] magic = new byte[DJL_MAGIC.length()];
