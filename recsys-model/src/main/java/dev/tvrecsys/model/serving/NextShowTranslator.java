@@ -116,19 +116,13 @@ public final class NextShowTranslator
         int[] watched = (int[]) ctx.getAttachment("watched");
         float[] scores;
         if ((Boolean) ctx.getAttachment(EMPTY_HISTORY)) {
-            scores = popularity != null ? popularity : outputBias(ctx);
+            scores =
+                    popularity != null
+                            ? popularity
+                            : ShowRecommender.outputBias(ctx.getModel().getBlock());
         } else {
             scores = list.singletonOrThrow().toFloatArray();
         }
         return vocabularies.rank(scores, watched, k, options);
-    }
-
-    private static float[] outputBias(TranslatorContext ctx) {
-        for (var entry : ctx.getModel().getBlock().getParameters()) {
-            if (entry.getKey().equals("output_bias")) {
-                return entry.getValue().getArray().toFloatArray();
-            }
-        }
-        throw new IllegalStateException("the model has no parameter named output_bias");
     }
 }

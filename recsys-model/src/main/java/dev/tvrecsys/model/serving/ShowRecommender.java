@@ -354,8 +354,14 @@ public final class ShowRecommender implements AutoCloseable {
 
     /** Returns the bias of the model's output layer, one value per show index. */
     static float[] outputBias(NextShowModel model) {
-        for (Pair<String, Parameter> entry : model.block().getParameters()) {
-            if (entry.getKey().equals("output_bias")) {
+        return outputBias(model.block());
+    }
+
+    /** Returns the bias of a {@link dev.tvrecsys.model.NextShowBlock}'s output layer. */
+    static float[] outputBias(ai.djl.nn.Block block) {
+        // DJL prefixes child parameter names with the child's position, as in "04output_bias".
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            if (entry.getKey().endsWith("output_bias")) {
                 NDArray bias = entry.getValue().getArray();
                 return bias.toFloatArray();
             }
