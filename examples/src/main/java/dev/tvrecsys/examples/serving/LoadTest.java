@@ -55,7 +55,7 @@ public final class LoadTest {
     /**
      * Sends the requests and measures each one's latency.
      *
-     * @param host the server host, which must be a loopback address such as 127.0.0.1
+     * @param host the server host, which must be 127.0.0.1
      * @param port the server port
      * @param requests total requests, positive
      * @param threads client threads, positive

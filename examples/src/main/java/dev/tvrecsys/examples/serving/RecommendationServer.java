@@ -40,8 +40,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Invalid requests get 400 and {@code {"error": "..."}}; any other exception is logged and
- * answered with 500, and the server keeps running. Bodies over {@value #MAX_BODY_BYTES} bytes get
- * 413.
+ * returns 500, and the server keeps running. Bodies over {@value #MAX_BODY_BYTES} bytes get 413.
  *
  * <p>Run: {@code java -cp examples.jar dev.tvrecsys.examples.serving.RecommendationServer --model
  * DIR [--port 8080] [--threads 4]}.

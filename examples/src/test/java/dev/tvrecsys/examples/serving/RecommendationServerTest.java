@@ -195,8 +195,11 @@ class RecommendationServerTest {
 
     @Test
     void loadTest_reportsLatencies() throws Exception {
-        LoadTest.Result result = LoadTest.run("127.0.0.1", server.port(), 200, 4, 30);
-        assertEquals(200, result.requests());
+        // -Dloadtest.requests=2000 -Dloadtest.threads=8 gives the full run of LoadTest.main.
+        int requests = Integer.getInteger("loadtest.requests", 200);
+        int threads = Integer.getInteger("loadtest.threads", 4);
+        LoadTest.Result result = LoadTest.run("127.0.0.1", server.port(), requests, threads, 60);
+        assertEquals(requests, result.requests());
         assertEquals(0, result.failures());
         assertTrue(result.p50Millis() <= result.p99Millis(), result.toString());
     }
