@@ -182,7 +182,7 @@ public final class ShowRecommender implements AutoCloseable {
     }
 
     /**
-     * Scores windows {@code [from, to)} in one pass and ranks each; used for batch scoring.
+     * Scores windows {@code [from, to)} in one forward pass and ranks each window's scores.
      *
      * @return one ranked list per window
      */

@@ -77,7 +77,7 @@ final class Vocabularies {
      * Ranks the shows of one score row, best first.
      *
      * @param scores one score per show index
-     * @param watched show indices of the viewer's events, removed when the options say so
+     * @param watched show indices of the viewer's events, removed when the options request it
      * @param k maximum number of recommendations
      * @param options filters
      * @return at most k recommendations, fewer when fewer shows are eligible
