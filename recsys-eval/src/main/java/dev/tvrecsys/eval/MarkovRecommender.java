@@ -158,6 +158,93 @@ public final class MarkovRecommender implements Recommender {
         return columns.length;
     }
 
+    /**
+     * Returns the back-off score of every show index, {@code BACKOFF_WEIGHT * popularity / max
+     * popularity}.
+     *
+     * @return a copy of the back-off scores
+     */
+    public float[] backoff() {
+        return backoff.clone();
+    }
+
+    /**
+     * Returns every stored transition as three parallel arrays: from-index, to-index and count,
+     * ordered by from-index and then to-index.
+     *
+     * @return {@code {from, to, count}}, copies
+     */
+    public int[][] transitions() {
+        int[] from = new int[columns.length];
+        for (int s = 0; s < showCount; s++) {
+            for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+                from[e] = s;
+            }
+        }
+        return new int[][] {from, columns.clone(), counts.clone()};
+    }
+
+    /**
+     * Restores a fitted baseline from {@link #backoff()} and {@link #transitions()}.
+     *
+     * @param backoff back-off score per show index; its length is the show count
+     * @param from from-index of each transition, ordered as {@link #transitions()} returns them
+     * @param to to-index of each transition
+     * @param counts count of each transition, positive
+     * @return the baseline
+     * @throws IllegalArgumentException if the arrays differ in length, an index is outside {@code
+     *     [0, backoff.length)}, a count is not positive, or the pairs are not strictly ascending
+     */
+    public static MarkovRecommender of(float[] backoff, int[] from, int[] to, int[] counts) {
+        int showCount = backoff.length;
+        if (from.length != to.length || from.length != counts.length) {
+            throw new IllegalArgumentException(
+                    "from, to and counts must have equal lengths, found "
+                            + from.length
+                            + ", "
+                            + to.length
+                            + ", "
+                            + counts.length);
+        }
+        int[] rowStart = new int[showCount + 1];
+        long previousKey = -1;
+        for (int e = 0; e < from.length; e++) {
+            if (from[e] < 0 || from[e] >= showCount || to[e] < 0 || to[e] >= showCount) {
+                throw new IllegalArgumentException(
+                        "transition "
+                                + e
+                                + " has indices "
+                                + from[e]
+                                + " -> "
+                                + to[e]
+                                + ", outside [0, "
+                                + showCount
+                                + ")");
+            }
+            if (counts[e] <= 0) {
+                throw new IllegalArgumentException(
+                        "transition " + e + " must have a positive count, found " + counts[e]);
+            }
+            long key = (long) from[e] * showCount + to[e];
+            if (key <= previousKey) {
+                throw new IllegalArgumentException(
+                        "transitions must be strictly ascending by from and to, found "
+                                + from[e]
+                                + " -> "
+                                + to[e]
+                                + " at position "
+                                + e);
+            }
+            previousKey = key;
+            rowStart[from[e] + 1]++;
+        }
+        for (int s = 0; s < showCount; s++) {
+            rowStart[s + 1] += rowStart[s];
+        }
+        return new MarkovRecommender(
+                showCount, backoff.clone(), rowStart, to.clone(), counts.clone());
+    }
+
     @Override
     public String name() {
         return "markov";

@@ -116,6 +116,34 @@ public final class MostPopularRecommender implements Recommender {
     }
 
     /**
+     * Restores a fitted baseline from the scores that {@link #popularity()} returned.
+     *
+     * @param popularity one score per show index, padding and unknown included
+     * @return the baseline
+     * @throws IllegalArgumentException if there are no more than two scores or one is negative or
+     *     not finite
+     */
+    public static MostPopularRecommender of(float[] popularity) {
+        if (popularity.length <= IdVocabulary.RESERVED) {
+            throw new IllegalArgumentException(
+                    "popularity must have more than "
+                            + IdVocabulary.RESERVED
+                            + " entries (padding and unknown), found "
+                            + popularity.length);
+        }
+        for (int c = 0; c < popularity.length; c++) {
+            if (!(popularity[c] >= 0f) || Float.isInfinite(popularity[c])) {
+                throw new IllegalArgumentException(
+                        "popularity of show index "
+                                + c
+                                + " must be finite and not negative, found "
+                                + popularity[c]);
+            }
+        }
+        return new MostPopularRecommender(popularity.clone());
+    }
+
+    /**
      * Counts how often each show index is a target.
      *
      * @throws IllegalArgumentException if a sample has no target or one outside {@code [0,

@@ -31,8 +31,11 @@ public record ModelMetadata(
         String parametersSha256,
         Map<String, Object> metrics) {
 
-    /** The layout version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The layout version this library writes. Version 2 stores the parameters in DJL's {@code
+     * Model.save} format; version 1, header-less block parameters, is still read.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** Returns a copy with the given parameter checksum. */
     public ModelMetadata withParametersSha256(String value) {

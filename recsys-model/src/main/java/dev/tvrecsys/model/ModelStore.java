@@ -10,14 +10,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tvrecsys.data.AssetTypeVocabulary;
 import dev.tvrecsys.data.IdVocabulary;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -37,16 +35,29 @@ import java.util.UUID;
 /**
  * Saves and loads model directories.
  *
- * <p>A model directory contains {@value #PARAMETERS_FILE}, DJL's parameter encoding of the block,
- * and {@value #METADATA_FILE}, a {@link ModelMetadata} in JSON. A save writes both into a temporary
- * sibling directory, forces them to disk, and renames that directory into place, so readers see
- * either the old model or the new one and never a partial one. A load checks the format version,
- * the parameter checksum, and that the vocabulary sizes match the parameter shapes.
+ * <p>A model directory contains {@value #PARAMETERS_FILE}, written by DJL's {@link Model#save} (a
+ * header with the model name, data type and input shapes, then the block's parameters), and {@value
+ * #METADATA_FILE}, a {@link ModelMetadata} in JSON. Because the parameter file has the name and
+ * layout that DJL's {@code Model.load} looks for, a DJL application can also load the directory
+ * through {@code Criteria} with a {@link NextShowBlock}; see the {@code serving} package.
+ * Directories of format version 1 hold {@value #LEGACY_PARAMETERS_FILE} with the block's parameters
+ * only, and load as before. A save writes both into a temporary sibling directory, forces them to
+ * disk, and renames that directory into place, so readers see either the old model or the new one
+ * and never a partial one. A load checks the format version, the parameter checksum, and that the
+ * vocabulary sizes match the parameter shapes.
  */
 public final class ModelStore {
 
-    /** File name of the parameters inside a model directory. */
-    public static final String PARAMETERS_FILE = "model.params";
+    /**
+     * File name of the parameters inside a model directory: DJL's {@code <name>-<epoch>.params}
+     * with epoch 0, which {@code Model.load(dir, NextShowModel.NAME)} finds.
+     */
+    public static final String PARAMETERS_FILE = NextShowModel.NAME + "-0000.params";
+
+    /** File name of the header-less parameters in format version 1 directories. */
+    public static final String LEGACY_PARAMETERS_FILE = "model.params";
+
+    private static final String DJL_MAGIC = "DJL@";
 
     /** File name of the metadata inside a model directory. */
     public static final String METADATA_FILE = "model.json";
@@ -81,9 +92,12 @@ public final class ModelStore {
             Files.createDirectory(staging);
 
             Path parameters = staging.resolve(PARAMETERS_FILE);
-            try (OutputStream file = Files.newOutputStream(parameters);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
-                model.block().saveParameters(out);
+            // Model.save names the file after the "Epoch" property; staging is empty, so 0 is
+            // also what it would pick without the property.
+            model.djlModel().setProperty("Epoch", "0");
+            model.djlModel().save(staging, NextShowModel.NAME);
+            if (!Files.isRegularFile(parameters)) {
+                throw new IOException("DJL did not write the expected file " + parameters);
             }
             ModelMetadata metadata =
                     new ModelMetadata(
@@ -119,13 +133,15 @@ public final class ModelStore {
      */
     public static NextShowModel load(Path directory, Device device) {
         ModelMetadata metadata = readMetadata(directory);
-        Path parameters = directory.resolve(PARAMETERS_FILE);
+        boolean legacy = metadata.formatVersion() == 1;
+        String fileName = legacy ? LEGACY_PARAMETERS_FILE : PARAMETERS_FILE;
+        Path parameters = directory.resolve(fileName);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(parameters);
         } catch (NoSuchFileException e) {
             throw new ModelFormatException(
-                    "model directory " + directory + " has no " + PARAMETERS_FILE, e);
+                    "model directory " + directory + " has no " + fileName, e);
         } catch (IOException e) {
             throw new UncheckedIOException("failed to read " + parameters + ": " + e, e);
         }
@@ -167,7 +183,11 @@ public final class ModelStore {
                 new NextShowModel(djlModel, block, shows, assets, metadata.windowStride());
         try {
             block.initialize(djlModel.getNDManager(), DataType.FLOAT32, block.inputShapes(1));
-            model.loadParameters(new DataInputStream(new ByteArrayInputStream(bytes)));
+            DataInputStream input = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (!legacy) {
+                skipDjlHeader(input, parameters);
+            }
+            model.loadParameters(input);
             checkShape(model, "show_embedding", shows.size(), directory);
             checkShape(model, "asset_embedding", assets.size(), directory);
         } catch (IOException | RuntimeException e) {
@@ -201,12 +221,13 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelFormatException("failed to parse " + file + ": " + e.getMessage(), e);
         }
-        if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION) {
+        if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION
+                && metadata.formatVersion() != 1) {
             throw new ModelFormatException(
                     file
                             + " has format version "
                             + metadata.formatVersion()
-                            + " but this library reads version "
+                            + " but this library reads versions 1 and "
                             + ModelMetadata.FORMAT_VERSION);
         }
         if (metadata.config() == null
@@ -217,6 +238,37 @@ public final class ModelStore {
                     file + " lacks one of config, showIds, assetTypes, parametersSha256");
         }
         return metadata;
+    }
+
+    /**
+     * Reads past the header that {@link Model#save} writes before the block parameters: the magic
+     * bytes, a version, the model name, the data type, the input descriptions and the properties.
+     * DJL's {@code BaseModel.readParameters} reads the same fields in the same order.
+     */
+    private static void skipDjlHeader(DataInputStream input, Path file) throws IOException {
+        byte[] magic = new byte[DJL_MAGIC.length()];
+        input.readFully(magic);
+        if (!DJL_MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
+            throw new ModelFormatException(
+                    file + " does not start with " + DJL_MAGIC + "; it was not written by DJL");
+        }
+        int version = input.readInt();
+        if (version != 1) {
+            throw new ModelFormatException(
+                    file + " has DJL model version " + version + ", expected 1");
+        }
+        input.readUTF();
+        input.readUTF();
+        int inputCount = input.readInt();
+        for (int i = 0; i < inputCount; i++) {
+            input.readUTF();
+            Shape.decode(input);
+        }
+        int propertyCount = input.readInt();
+        for (int i = 0; i < propertyCount; i++) {
+            input.readUTF();
+            input.readUTF();
+        }
     }
 
     private static void checkShape(NextShowModel model, String name, int rows, Path directory) {
