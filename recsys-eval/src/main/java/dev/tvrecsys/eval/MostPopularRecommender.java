@@ -140,7 +140,7 @@ public final class MostPopularRecommender implements Recommender {
                                 + popularity[c]);
             }
         }
-        return new MostPopularRecommender(popularity.clone());
+        return new MostPopularRecommender("most-popular", popularity.clone());
     }
 
     /**
