@@ -79,9 +79,13 @@ public final class NextShowTrainer {
 
         try (Trainer trainer = new Trainer(model.djlModel(), djlConfig(model))) {
             listeners.forEach(l -> l.onTrainingStart(model, config, batchesPerEpoch));
+            BestWeights best = new BestWeights();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 EpochResult result = runEpoch(trainer, dataset, model, validation, epoch);
                 history.add(result);
+                if (history.best() == result && config.restoreBest()) {
+                    best.capture(model);
+                }
                 LOG.info(
                         "Epoch {}/{}: train loss {}, validation loss {}, validation recall@{} {},"
                                 + " {} samples/s, {} s",
@@ -96,6 +100,16 @@ public final class NextShowTrainer {
                 for (TrainingListener listener : listeners) {
                     listener.onEpochEnd(result, history, model);
                 }
+                int sinceBest = epoch - history.best().epoch();
+                if (config.patience() > 0 && sinceBest >= config.patience()) {
+                    LOG.info(
+                            "Stopping early: no better validation recall for {} epochs", sinceBest);
+                    break;
+                }
+            }
+            if (config.restoreBest() && history.best() != history.last()) {
+                best.restore(model);
+                LOG.info("Restored the weights of epoch {}", history.best().epoch());
             }
         }
         listeners.forEach(l -> l.onTrainingEnd(history, model));
@@ -188,6 +202,23 @@ public final class NextShowTrainer {
             }
         }
         return new double[] {lossSum / samples.size(), (double) hits / samples.size()};
+    }
+
+    /** A copy of every parameter's values, kept on the Java heap. */
+    private static final class BestWeights {
+        private final java.util.Map<String, float[]> values = new java.util.HashMap<>();
+
+        void capture(NextShowModel model) {
+            for (var entry : model.block().getParameters()) {
+                values.put(entry.getKey(), entry.getValue().getArray().toFloatArray());
+            }
+        }
+
+        void restore(NextShowModel model) {
+            for (var entry : model.block().getParameters()) {
+                entry.getValue().getArray().set(values.get(entry.getKey()));
+            }
+        }
     }
 
     static boolean isHit(float[] scores, int offset, int width, int target, int k) {

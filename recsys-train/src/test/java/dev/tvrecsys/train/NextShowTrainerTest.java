@@ -153,6 +153,42 @@ class NextShowTrainerTest {
     }
 
     @Test
+    void fit_restoresBestEpochAndStopsEarly() {
+        EventLog log = plantedCycleLog(60, 30, 4);
+        ViewerHistories histories = ViewerHistories.of(log);
+        IdVocabulary shows = IdVocabulary.fit(log.showIds());
+        AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
+        SampleSet all = Windowing.everyPrefix(4).samples(histories, shows, assets);
+        Split split = Split.reference(all.size());
+        SampleSet train = all.subset(split.train());
+        SampleSet validation = all.subset(split.validation());
+        ModelConfig modelConfig =
+                ModelConfig.defaults()
+                        .withEmbeddingSizes(8, 2)
+                        .withHiddenSize(16)
+                        .withWindowLength(4);
+        // A learning rate of 0.3 makes Adam overshoot, so later epochs get worse than the best.
+        TrainingConfig config =
+                TrainingConfig.defaults()
+                        .withEpochs(12)
+                        .withBatchSize(32)
+                        .withLearningRate(0.3f)
+                        .withPatience(2)
+                        .withRestoreBest(true);
+        try (NextShowModel model =
+                NextShowModel.create(modelConfig, shows, assets, 1, 5, Device.cpu())) {
+            NextShowTrainer trainer = new NextShowTrainer(config, List.of());
+            TrainingHistory history = trainer.fit(model, train, validation);
+
+            EpochResult best = history.best();
+            assertTrue(best.epoch() < history.last().epoch(), "best is last: " + best);
+            assertEquals(best.epoch() + 2, history.last().epoch());
+            assertTrue(history.epochs().size() < 12);
+            assertEquals(best.validationRecall(), trainer.validate(model, validation)[1], 1e-9);
+        }
+    }
+
+    @Test
     void fit_rejectsEmptyTrainingSet() {
         EventLog log = plantedCycleLog(2, 3, 3);
         IdVocabulary shows = IdVocabulary.fit(log.showIds());

@@ -1,0 +1,294 @@
+package dev.tvrecsys.examples;
+
+import ai.djl.Device;
+import dev.tvrecsys.data.AssetTypeVocabulary;
+import dev.tvrecsys.data.EventLog;
+import dev.tvrecsys.data.IdVocabulary;
+import dev.tvrecsys.data.ViewerHistories;
+import dev.tvrecsys.data.io.Format;
+import dev.tvrecsys.data.io.LogReaders;
+import dev.tvrecsys.data.io.ReadOptions;
+import dev.tvrecsys.data.protocol.EvaluationProtocol;
+import dev.tvrecsys.data.protocol.LeaveOneOutProtocol;
+import dev.tvrecsys.data.protocol.ProtocolSplit;
+import dev.tvrecsys.data.protocol.RandomWindowProtocol;
+import dev.tvrecsys.data.protocol.TimeSplitProtocol;
+import dev.tvrecsys.data.protocol.TrainingSamples;
+import dev.tvrecsys.data.synthetic.SyntheticPlaybackGenerator;
+import dev.tvrecsys.eval.CoOccurrenceRecommender;
+import dev.tvrecsys.eval.Evaluator;
+import dev.tvrecsys.eval.MarkovRecommender;
+import dev.tvrecsys.eval.MetricsReport;
+import dev.tvrecsys.eval.MostPopularRecommender;
+import dev.tvrecsys.eval.RecentHistoryRecommender;
+import dev.tvrecsys.eval.Recommender;
+import dev.tvrecsys.eval.ResultRow;
+import dev.tvrecsys.eval.ResultsTableWriter;
+import dev.tvrecsys.eval.SegmentedEvaluator;
+import dev.tvrecsys.eval.SegmentedReport;
+import dev.tvrecsys.eval.SessionKnnRecommender;
+import dev.tvrecsys.model.Engines;
+import dev.tvrecsys.model.LstmRecommender;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.model.ModelStore;
+import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.train.NextShowTrainer;
+import dev.tvrecsys.train.ProgressListener;
+import dev.tvrecsys.train.TrainingConfig;
+import dev.tvrecsys.train.TrainingHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates every model on every data set and protocol and writes one results table.
+ *
+ * <p>For each data set and protocol, every model (the baselines and two LSTM settings) trains on
+ * the same training samples and is ranked against every show on the same test samples. The {@code
+ * lstm-reference} row uses the reference model and training settings (5 epochs, no early stopping);
+ * the {@code lstm} row trains up to {@code epochs} epochs with early stopping on validation
+ * recall@10 and keeps the best epoch's weights. Outputs: {@code results.md}, {@code results.csv},
+ * {@code results.json}, {@code segments.json} (per-segment and discovery metrics) and {@code
+ * histories.json} (LSTM training curves).
+ */
+public final class ResultsJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsJob.class);
+
+    /** Metrics written to the results table. */
+    public static final List<String> METRICS =
+            List.of(
+                    MetricsReport.RECALL,
+                    MetricsReport.NDCG,
+                    MetricsReport.MRR,
+                    MetricsReport.PRECISION_MACRO,
+                    MetricsReport.F1_MACRO,
+                    MetricsReport.COVERAGE);
+
+    /** A named log to evaluate on. */
+    public record Dataset(String name, Path path, Format format) {}
+
+    /** Settings of a results run. */
+    public record Settings(
+            List<Dataset> datasets,
+            List<String> protocols,
+            TrainingSamples trainingSamples,
+            int epochs,
+            int patience,
+            int batchSize,
+            float learningRate,
+            Path output) {}
+
+    private final Settings settings;
+
+    public ResultsJob(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Runs every data set and protocol.
+     *
+     * @return the result rows in table order
+     * @throws IOException if reading a log or writing the results fails
+     */
+    public List<ResultRow> run() throws IOException {
+        Engines.start();
+        Files.createDirectories(settings.output());
+        List<ResultRow> rows = new ArrayList<>();
+        Map<String, Object> segments = new LinkedHashMap<>();
+        Map<String, Object> histories = new LinkedHashMap<>();
+        for (Dataset dataset : settings.datasets()) {
+            EventLog log =
+                    LogReaders.read(dataset.path(), dataset.format(), ReadOptions.defaults()).log();
+            ViewerHistories viewerHistories = ViewerHistories.of(log);
+            IdVocabulary shows = IdVocabulary.fit(log.showIds());
+            AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
+            for (String protocolName : settings.protocols()) {
+                if (protocolName.equals("time-split") && !log.hasClockTime()) {
+                    LOG.info(
+                            "Skipping time-split on {}: its events are ordered by position, not"
+                                    + " by time",
+                            dataset.name());
+                    continue;
+                }
+                EvaluationProtocol protocol = protocol(protocolName);
+                ProtocolSplit split = protocol.split(viewerHistories, shows, assets);
+                LOG.info(
+                        "{} / {}: {} train, {} validation, {} test samples ({})",
+                        dataset.name(),
+                        split.name(),
+                        split.train().size(),
+                        split.validation().size(),
+                        split.test().size(),
+                        split.description());
+                String key = dataset.name() + "/" + split.name();
+                Map<String, Object> segmentsOfSplit = new LinkedHashMap<>();
+                for (var entry : baselines(split, shows.size()).entrySet()) {
+                    evaluate(dataset, split, assets, entry.getValue().get(), rows, segmentsOfSplit);
+                }
+                for (boolean reference : new boolean[] {true, false}) {
+                    TrainingHistory history =
+                            trainAndEvaluate(
+                                    dataset,
+                                    split,
+                                    shows,
+                                    assets,
+                                    reference,
+                                    rows,
+                                    segmentsOfSplit);
+                    histories.put(
+                            key + "/" + (reference ? "lstm-reference" : "lstm"), history.toMap());
+                }
+                segments.put(key, segmentsOfSplit);
+                write(rows, segments, histories);
+            }
+        }
+        return rows;
+    }
+
+    private void write(
+            List<ResultRow> rows, Map<String, Object> segments, Map<String, Object> histories)
+            throws IOException {
+        ResultsTableWriter writer = new ResultsTableWriter(METRICS, RecommenderJob.KS);
+        writer.write(settings.output(), "results", rows);
+        Files.write(
+                settings.output().resolve("segments.json"),
+                ModelStore.json().writeValueAsBytes(segments));
+        Files.write(
+                settings.output().resolve("histories.json"),
+                ModelStore.json().writeValueAsBytes(histories));
+    }
+
+    private EvaluationProtocol protocol(String name) {
+        int window = ModelConfig.defaults().windowLength();
+        return switch (name) {
+            case "random-window" -> RandomWindowProtocol.reference();
+            case "leave-one-out" -> new LeaveOneOutProtocol(window, settings.trainingSamples());
+            case "time-split" ->
+                    TimeSplitProtocol.lastFraction(0.2, 0.1, window, settings.trainingSamples());
+            default ->
+                    throw new IllegalArgumentException(
+                            "protocol must be one of random-window, leave-one-out, time-split,"
+                                    + " found '"
+                                    + name
+                                    + "'");
+        };
+    }
+
+    private static Map<String, Supplier<Recommender>> baselines(
+            ProtocolSplit split, int showCount) {
+        Map<String, Supplier<Recommender>> baselines = new LinkedHashMap<>();
+        baselines.put("most-popular", () -> MostPopularRecommender.fit(split.train(), showCount));
+        baselines.put(
+                "most-popular-recent",
+                () -> MostPopularRecommender.fitRecent(split.train(), showCount, 0.1));
+        baselines.put(
+                "recent-history", () -> RecentHistoryRecommender.fit(split.train(), showCount));
+        baselines.put("markov", () -> MarkovRecommender.fit(split.train(), showCount));
+        baselines.put("co-occurrence", () -> CoOccurrenceRecommender.fit(split.train(), showCount));
+        baselines.put("sknn", () -> SessionKnnRecommender.fit(split.train(), showCount));
+        baselines.put(
+                "v-sknn",
+                () ->
+                        SessionKnnRecommender.fit(
+                                split.train(),
+                                showCount,
+                                SessionKnnRecommender.DEFAULT_NEIGHBOURS,
+                                SessionKnnRecommender.DEFAULT_SAMPLE_SIZE,
+                                true));
+        return baselines;
+    }
+
+    private TrainingHistory trainAndEvaluate(
+            Dataset dataset,
+            ProtocolSplit split,
+            IdVocabulary shows,
+            AssetTypeVocabulary assets,
+            boolean reference,
+            List<ResultRow> rows,
+            Map<String, Object> segments) {
+        ModelConfig modelConfig = ModelConfig.defaults();
+        TrainingConfig config =
+                reference
+                        ? TrainingConfig.defaults()
+                        : TrainingConfig.defaults()
+                                .withEpochs(settings.epochs())
+                                .withPatience(settings.patience())
+                                .withRestoreBest(true)
+                                .withBatchSize(settings.batchSize())
+                                .withLearningRate(settings.learningRate());
+        try (NextShowModel model =
+                NextShowModel.create(modelConfig, shows, assets, 1, config.seed(), Device.cpu())) {
+            NextShowTrainer trainer =
+                    new NextShowTrainer(
+                            config,
+                            List.of(new ProgressListener(config.progressInterval(), false)));
+            TrainingHistory history = trainer.fit(model, split.train(), split.validation());
+            evaluate(
+                    dataset,
+                    split,
+                    assets,
+                    new LstmRecommender(model, reference ? "lstm-reference" : "lstm"),
+                    rows,
+                    segments);
+            return history;
+        }
+    }
+
+    private static void evaluate(
+            Dataset dataset,
+            ProtocolSplit split,
+            AssetTypeVocabulary assets,
+            Recommender recommender,
+            List<ResultRow> rows,
+            Map<String, Object> segments) {
+        long start = System.nanoTime();
+        SegmentedEvaluator evaluator =
+                new SegmentedEvaluator(
+                        Evaluator.builder().ks(RecommenderJob.KS).build(), assets.names());
+        SegmentedReport report = evaluator.evaluate(recommender, split.test());
+        rows.add(new ResultRow(dataset.name(), split.name(), recommender.name(), report.overall()));
+        segments.put(recommender.name(), report.toMap());
+        LOG.info(
+                "{} / {} / {}: recall@10 {}, ndcg@10 {}, discovery recall@10 {} ({} s)",
+                dataset.name(),
+                split.name(),
+                recommender.name(),
+                String.format("%.4f", report.overall().value(MetricsReport.RECALL, 10)),
+                String.format("%.4f", report.overall().value(MetricsReport.NDCG, 10)),
+                String.format("%.4f", report.discoveryRecall(10)),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Returns the default data sets: the synthetic log and the MovieLens sets that exist. */
+    static List<Dataset> defaultDatasets(Path sharedData) throws IOException {
+        List<Dataset> datasets = new ArrayList<>();
+        Path synthetic = JobOptions.DEFAULT_INPUT;
+        if (!Files.isRegularFile(synthetic)) {
+            Files.createDirectories(synthetic.getParent());
+            SyntheticPlaybackGenerator.write(
+                    synthetic, SyntheticPlaybackGenerator.Config.defaults());
+        }
+        datasets.add(new Dataset("synthetic", synthetic, Format.PLAYBACK_PARQUET));
+        Path ml100k = sharedData.resolve("movielens-100k/u.data");
+        Path ml1m = sharedData.resolve("movielens-1m/sequences.tsv");
+        if (Files.isRegularFile(ml100k)) {
+            datasets.add(new Dataset("movielens-100k", ml100k, Format.MOVIELENS_100K));
+        } else {
+            LOG.warn("Skipping MovieLens-100K: {} not found", ml100k);
+        }
+        if (Files.isRegularFile(ml1m)) {
+            datasets.add(new Dataset("movielens-1m", ml1m, Format.DELIMITED));
+        } else {
+            LOG.warn("Skipping MovieLens-1M: {} not found", ml1m);
+        }
+        return datasets;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tvrecsys.examples;
+
+import dev.tvrecsys.data.protocol.TrainingSamples;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command-line entry of the results table: every model on every data set and protocol.
+ *
+ * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
+ * random-window,leave-one-out,time-split}, {@code --training-samples every-prefix|reference},
+ * {@code --epochs N} (default 10), {@code --patience N} (default 2), {@code --batch-size N}
+ * (default 512), {@code --learning-rate X} (default 0.001), {@code --shared-data DIR} (default
+ * {@code ../shared/data}), {@code --output DIR} (default {@code results}).
+ */
+public final class ResultsMain {
+
+    private ResultsMain() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+
+        List<String> datasetNames = List.of("synthetic", "movielens-100k", "movielens-1m");
+        List<String> protocols = List.of("random-window", "leave-one-out", "time-split");
+        TrainingSamples trainingSamples = TrainingSamples.EVERY_PREFIX;
+        int epochs = 10;
+        int patience = 2;
+        int batchSize = 512;
+        float learningRate = 1e-3f;
+        Path sharedData = Path.of("..", "shared", "data");
+        Path output = Path.of("results");
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
+                case "--protocols" -> protocols = Arrays.asList(value.split(","));
+                case "--training-samples" ->
+                        trainingSamples =
+                                TrainingSamples.valueOf(
+                                        value.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--epochs" -> epochs = Integer.parseInt(value);
+                case "--patience" -> patience = Integer.parseInt(value);
+                case "--batch-size" -> batchSize = Integer.parseInt(value);
+                case "--learning-rate" -> learningRate = Float.parseFloat(value);
+                case "--shared-data" -> sharedData = Path.of(value);
+                case "--output" -> output = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+            }
+        }
+        List<ResultsJob.Dataset> datasets = new ArrayList<>();
+        for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData)) {
+            if (datasetNames.contains(dataset.name())) {
+                datasets.add(dataset);
+            }
+        }
+        ResultsJob.Settings settings =
+                new ResultsJob.Settings(
+                        datasets,
+                        protocols,
+                        trainingSamples,
+                        epochs,
+                        patience,
+                        batchSize,
+                        learningRate,
+                        output);
+        new ResultsJob(settings).run();
+        System.out.println("Wrote " + output.toAbsolutePath().resolve("results.md"));
+    }
+}
