@@ -88,7 +88,7 @@ public final class NextShowTrainer {
                 }
                 LOG.info(
                         "Epoch {}/{}: train loss {}, validation loss {}, validation recall@{} {},"
-                                + " {} samples/s, {} s",
+                                + " {} samples/s, {} s, heap {} MiB, resident {} MiB",
                         epoch,
                         config.epochs(),
                         format(result.trainLoss()),
@@ -96,7 +96,9 @@ public final class NextShowTrainer {
                         config.evaluationK(),
                         format(result.validationRecall()),
                         Math.round(result.samplesPerSecond()),
-                        String.format("%.1f", result.seconds()));
+                        String.format("%.1f", result.seconds()),
+                        ProcessMemory.heapUsedMiB(),
+                        ProcessMemory.residentMiB());
                 for (TrainingListener listener : listeners) {
                     listener.onEpochEnd(result, history, model);
                 }

@@ -1,0 +1,2 @@
+/** JMH benchmarks; run them from the shaded {@code benchmarks.jar}. */
+package dev.tvrecsys.bench;
