@@ -84,6 +84,7 @@ public final class ResultsJob {
             int patience,
             int batchSize,
             float learningRate,
+            int maxTrainSamples,
             Path output) {}
 
     private final Settings settings;
@@ -119,7 +120,7 @@ public final class ResultsJob {
                     continue;
                 }
                 EvaluationProtocol protocol = protocol(protocolName);
-                ProtocolSplit split = protocol.split(viewerHistories, shows, assets);
+                ProtocolSplit split = limitTraining(protocol.split(viewerHistories, shows, assets));
                 LOG.info(
                         "{} / {}: {} train, {} validation, {} test samples ({})",
                         dataset.name(),
@@ -164,6 +165,34 @@ public final class ResultsJob {
         Files.write(
                 settings.output().resolve("histories.json"),
                 ModelStore.json().writeValueAsBytes(histories));
+    }
+
+    /**
+     * Keeps a seeded random subset of at most {@code maxTrainSamples} training samples, so that
+     * every-prefix training fits a time budget; validation and test samples are unchanged.
+     */
+    private ProtocolSplit limitTraining(ProtocolSplit split) {
+        int size = split.train().size();
+        if (settings.maxTrainSamples() <= 0 || size <= settings.maxTrainSamples()) {
+            return split;
+        }
+        int[] kept =
+                dev.tvrecsys.data.Split.random(
+                                size,
+                                (double) settings.maxTrainSamples() / size,
+                                0.0,
+                                TrainingConfig.defaults().seed())
+                        .train();
+        return new ProtocolSplit(
+                split.name(),
+                split.description()
+                        + "; training samples subsampled to "
+                        + kept.length
+                        + " of "
+                        + size,
+                split.train().subset(kept),
+                split.validation(),
+                split.test());
     }
 
     private EvaluationProtocol protocol(String name) {

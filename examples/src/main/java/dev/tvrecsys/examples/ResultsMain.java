@@ -13,8 +13,9 @@ import java.util.Locale;
  * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
  * random-window,leave-one-out,time-split}, {@code --training-samples every-prefix|reference},
  * {@code --epochs N} (default 10), {@code --patience N} (default 2), {@code --batch-size N}
- * (default 512), {@code --learning-rate X} (default 0.001), {@code --shared-data DIR} (default
- * {@code ../shared/data}), {@code --output DIR} (default {@code results}).
+ * (default 512), {@code --learning-rate X} (default 0.001), {@code --max-train-samples N} (default
+ * 0, no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
+ * (default {@code ../shared/data}), {@code --output DIR} (default {@code results}).
  */
 public final class ResultsMain {
 
@@ -35,6 +36,7 @@ public final class ResultsMain {
         int batchSize = 512;
         float learningRate = 1e-3f;
         Path sharedData = Path.of("..", "shared", "data");
+        int maxTrainSamples = 0;
         Path output = Path.of("results");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -53,6 +55,7 @@ public final class ResultsMain {
                 case "--batch-size" -> batchSize = Integer.parseInt(value);
                 case "--learning-rate" -> learningRate = Float.parseFloat(value);
                 case "--shared-data" -> sharedData = Path.of(value);
+                case "--max-train-samples" -> maxTrainSamples = Integer.parseInt(value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
@@ -72,6 +75,7 @@ public final class ResultsMain {
                         patience,
                         batchSize,
                         learningRate,
+                        maxTrainSamples,
                         output);
         new ResultsJob(settings).run();
         System.out.println("Wrote " + output.toAbsolutePath().resolve("results.md"));
