@@ -75,7 +75,19 @@ public final class WindowDataset extends RandomAccessDataset {
 
     @Override
     public Iterable<Batch> getData(NDManager manager) {
-        int[] order = order(epoch++);
+        return getData(manager, epoch++);
+    }
+
+    /**
+     * Returns the batches of a given epoch without advancing the epoch counter of {@link
+     * #getData(NDManager)}; a resumed run uses it to repeat the order of the epoch it continues.
+     *
+     * @param manager parent of the per-batch managers
+     * @param epochIndex 0-based epoch number
+     * @return the batches in that epoch's order
+     */
+    public Iterable<Batch> getData(NDManager manager, int epochIndex) {
+        int[] order = order(epochIndex);
         return () -> new BatchIterator(manager, order);
     }
 

@@ -82,7 +82,8 @@ public final class ModelStore {
             Path directory,
             String dataSource,
             long seed,
-            Map<String, Object> metrics) {
+            Map<String, Object> metrics,
+            Map<String, byte[]> extraFiles) {
         Path target = directory.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
@@ -115,6 +116,15 @@ public final class ModelStore {
             Files.write(staging.resolve(METADATA_FILE), JSON.writeValueAsBytes(metadata));
             force(parameters);
             force(staging.resolve(METADATA_FILE));
+            for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
+                Path file = staging.resolve(extra.getKey());
+                if (!file.getParent().equals(staging)) {
+                    throw new IllegalArgumentException(
+                            "extra file name must not contain a path, found " + extra.getKey());
+                }
+                Files.write(file, extra.getValue());
+                force(file);
+            }
 
             replaceDirectory(staging, target);
         } catch (IOException e) {

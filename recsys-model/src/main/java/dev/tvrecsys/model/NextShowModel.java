@@ -163,7 +163,25 @@ public final class NextShowModel implements AutoCloseable {
             String dataSource,
             long seed,
             Map<String, Object> metrics) {
-        ModelStore.save(this, directory, dataSource, seed, metrics);
+        ModelStore.save(this, directory, dataSource, seed, metrics, Map.of());
+    }
+
+    /**
+     * Saves this model like {@link #save(java.nio.file.Path, String, long, Map)}, with extra files
+     * written into the same directory before it is renamed into place, so the extra files appear
+     * together with the model or not at all.
+     *
+     * @param extraFiles file names (without a path) and contents
+     * @throws IllegalArgumentException if a file name contains a path
+     * @throws java.io.UncheckedIOException if writing fails
+     */
+    public void save(
+            java.nio.file.Path directory,
+            String dataSource,
+            long seed,
+            Map<String, Object> metrics,
+            Map<String, byte[]> extraFiles) {
+        ModelStore.save(this, directory, dataSource, seed, metrics, extraFiles);
     }
 
     /** Returns the shape of the parameter named {@code name}, for consistency checks. */

@@ -1,6 +1,8 @@
 package dev.tvrecsys.train;
 
 import dev.tvrecsys.model.NextShowModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves the model after every epoch to {@code directory/epoch-N}, each save atomic, with the
- * history so far in its metadata.
+ * history so far in its metadata and the optimizer state, so that a killed run can resume from its
+ * last finished epoch (see {@link TrainingCheckpoint}).
  */
 public final class CheckpointListener implements TrainingListener {
 
@@ -33,11 +36,21 @@ public final class CheckpointListener implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(EpochResult result, TrainingHistory history, NextShowModel model) {
+    public void onEpochEnd(
+            EpochResult result,
+            TrainingHistory history,
+            NextShowModel model,
+            AdamOptimizer optimizer) {
         Path target = directory.resolve("epoch-" + result.epoch());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("history", history.toMap());
-        model.save(target, dataSource, seed, metrics);
+        TrainingCheckpoint checkpoint =
+                new TrainingCheckpoint(result.epoch(), history.epochs(), optimizer.saveState());
+        try {
+            model.save(target, dataSource, seed, metrics, checkpoint.files());
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to save checkpoint " + target + ": " + e, e);
+        }
         LOG.info("Saved checkpoint {}", target);
     }
 }

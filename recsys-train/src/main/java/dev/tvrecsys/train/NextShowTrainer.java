@@ -1,16 +1,13 @@
 package dev.tvrecsys.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.tvrecsys.data.IdVocabulary;
 import dev.tvrecsys.data.SampleSet;
 import dev.tvrecsys.data.WindowBatches;
@@ -46,7 +43,7 @@ public final class NextShowTrainer {
     }
 
     /**
-     * Trains {@code model} in place.
+     * Trains {@code model} in place from its current weights.
      *
      * @param model the model, already initialized
      * @param train training samples
@@ -56,6 +53,34 @@ public final class NextShowTrainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(NextShowModel model, SampleSet train, SampleSet validation) {
+        return run(model, train, validation, null);
+    }
+
+    /**
+     * Continues a run from a checkpoint: {@code model} must hold the checkpoint's weights (load it
+     * with {@code ModelStore.load}), and training goes on with the epoch after the checkpoint's,
+     * with its optimizer state and history. On the CPU, the result equals that of an uninterrupted
+     * run with the same seed and data.
+     *
+     * @param model the model loaded from the checkpoint
+     * @param train the same training samples as the interrupted run
+     * @param validation the same validation samples
+     * @param checkpoint the state saved with the checkpoint
+     * @return the history, the checkpoint's epochs included
+     */
+    public TrainingHistory resume(
+            NextShowModel model,
+            SampleSet train,
+            SampleSet validation,
+            TrainingCheckpoint checkpoint) {
+        return run(model, train, validation, checkpoint);
+    }
+
+    private TrainingHistory run(
+            NextShowModel model,
+            SampleSet train,
+            SampleSet validation,
+            TrainingCheckpoint checkpoint) {
         if (train.size() == 0) {
             throw new IllegalArgumentException(
                     "no training samples: every viewer history is too short for the windowing");
@@ -67,6 +92,7 @@ public final class NextShowTrainer {
                         .build();
         int batchesPerEpoch = dataset.batchCount();
         TrainingHistory history = new TrainingHistory();
+        int firstEpoch = 1;
         LOG.info(
                 "Training on {} with {} samples ({} batches of {}), {} validation samples, {}"
                         + " parameters",
@@ -77,72 +103,109 @@ public final class NextShowTrainer {
                 validation.size(),
                 model.parameterCount());
 
-        try (Trainer trainer = new Trainer(model.djlModel(), djlConfig(model))) {
+        try (AdamOptimizer optimizer =
+                new AdamOptimizer(model, config.learningRate(), config.weightDecay())) {
+            if (checkpoint != null) {
+                optimizer.loadState(checkpoint.optimizerState());
+                checkpoint.history().forEach(history::add);
+                firstEpoch = checkpoint.epoch() + 1;
+                LOG.info(
+                        "Resuming after epoch {} at optimizer step {}",
+                        checkpoint.epoch(),
+                        optimizer.step());
+            }
             listeners.forEach(l -> l.onTrainingStart(model, config, batchesPerEpoch));
             BestWeights best = new BestWeights();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                EpochResult result = runEpoch(trainer, dataset, model, validation, epoch);
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                EpochResult result = runEpoch(optimizer, dataset, model, validation, epoch);
                 history.add(result);
                 if (history.best() == result && config.restoreBest()) {
                     best.capture(model);
                 }
-                LOG.info(
-                        "Epoch {}/{}: train loss {}, validation loss {}, validation recall@{} {},"
-                                + " {} samples/s, {} s, heap {} MiB, resident {} MiB",
-                        epoch,
-                        config.epochs(),
-                        format(result.trainLoss()),
-                        format(result.validationLoss()),
-                        config.evaluationK(),
-                        format(result.validationRecall()),
-                        Math.round(result.samplesPerSecond()),
-                        String.format("%.1f", result.seconds()),
-                        ProcessMemory.heapUsedMiB(),
-                        ProcessMemory.residentMiB());
+                logEpoch(result);
                 for (TrainingListener listener : listeners) {
-                    listener.onEpochEnd(result, history, model);
+                    listener.onEpochEnd(result, history, model, optimizer);
                 }
-                int sinceBest = epoch - history.best().epoch();
-                if (config.patience() > 0 && sinceBest >= config.patience()) {
-                    LOG.info(
-                            "Stopping early: no better validation recall for {} epochs", sinceBest);
+                if (stopsEarly(history, epoch)) {
                     break;
                 }
             }
             if (config.restoreBest() && history.best() != history.last()) {
-                best.restore(model);
-                LOG.info("Restored the weights of epoch {}", history.best().epoch());
+                if (best.isEmpty()) {
+                    LOG.warn(
+                            "The best epoch {} ended before the resumed run started; keeping the"
+                                    + " last weights",
+                            history.best().epoch());
+                } else {
+                    best.restore(model);
+                    LOG.info("Restored the weights of epoch {}", history.best().epoch());
+                }
             }
         }
         listeners.forEach(l -> l.onTrainingEnd(history, model));
         return history;
     }
 
+    private boolean stopsEarly(TrainingHistory history, int epoch) {
+        int sinceBest = epoch - history.best().epoch();
+        if (config.patience() > 0 && sinceBest >= config.patience()) {
+            LOG.info("Stopping early: no better validation recall for {} epochs", sinceBest);
+            return true;
+        }
+        return false;
+    }
+
+    private void logEpoch(EpochResult result) {
+        LOG.info(
+                "Epoch {}/{}: train loss {}, validation loss {}, validation recall@{} {},"
+                        + " {} samples/s, {} s, heap {} MiB, resident {} MiB",
+                result.epoch(),
+                config.epochs(),
+                format(result.trainLoss()),
+                format(result.validationLoss()),
+                config.evaluationK(),
+                format(result.validationRecall()),
+                Math.round(result.samplesPerSecond()),
+                String.format("%.1f", result.seconds()),
+                ProcessMemory.heapUsedMiB(),
+                ProcessMemory.residentMiB());
+    }
+
+    /**
+     * Runs one epoch. The engine's random seed is set to {@code seed + epoch} first and the batch
+     * order depends only on the seed and the epoch, so a resumed epoch repeats the interrupted one
+     * exactly on the CPU.
+     */
     private EpochResult runEpoch(
-            Trainer trainer,
+            AdamOptimizer optimizer,
             WindowDataset dataset,
             NextShowModel model,
             SampleSet validation,
             int epoch) {
+        Engine engine = Engine.getInstance();
+        engine.setRandomSeed((int) ((config.seed() + epoch) & 0x7fffffffL));
+        Loss loss = Loss.softmaxCrossEntropyLoss();
         long start = System.nanoTime();
         double lossSum = 0;
         long samples = 0;
         int batchNumber = 0;
         int batchesPerEpoch = dataset.batchCount();
-        for (Batch batch : dataset.getData(trainer.getManager())) {
+        NDManager parent = model.djlModel().getNDManager();
+        for (Batch batch : dataset.getData(parent, epoch - 1)) {
             try (batch) {
-                double loss;
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
-                    NDArray lossArray = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+                double batchLoss;
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    ParameterStore store = new ParameterStore(batch.getManager(), false);
+                    NDList logits = model.block().forward(store, batch.getData(), true);
+                    NDArray lossArray = loss.evaluate(batch.getLabels(), logits);
                     collector.backward(lossArray);
-                    loss = lossArray.getFloat();
+                    batchLoss = lossArray.getFloat();
                 }
                 batchNumber++;
-                if (!Double.isFinite(loss)) {
+                if (!Double.isFinite(batchLoss)) {
                     throw new TrainingDivergedException(
                             "training loss became "
-                                    + loss
+                                    + batchLoss
                                     + " at epoch "
                                     + epoch
                                     + ", batch "
@@ -151,12 +214,12 @@ public final class NextShowTrainer {
                                     + config.learningRate()
                                     + ") or check the input for extreme watch minutes");
                 }
-                trainer.step();
-                lossSum += loss * batch.getSize();
+                optimizer.update();
+                lossSum += batchLoss * batch.getSize();
                 samples += batch.getSize();
                 double rate = samples / seconds(start);
                 for (TrainingListener listener : listeners) {
-                    listener.onBatch(epoch, batchNumber, batchesPerEpoch, loss, rate);
+                    listener.onBatch(epoch, batchNumber, batchesPerEpoch, batchLoss, rate);
                 }
             }
         }
@@ -210,6 +273,10 @@ public final class NextShowTrainer {
     private static final class BestWeights {
         private final java.util.Map<String, float[]> values = new java.util.HashMap<>();
 
+        boolean isEmpty() {
+            return values.isEmpty();
+        }
+
         void capture(NextShowModel model) {
             for (var entry : model.block().getParameters()) {
                 values.put(entry.getKey(), entry.getValue().getArray().toFloatArray());
@@ -239,17 +306,6 @@ public final class NextShowTrainer {
             }
         }
         return true;
-    }
-
-    private DefaultTrainingConfig djlConfig(NextShowModel model) {
-        Optimizer optimizer =
-                Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed(config.learningRate()))
-                        .optWeightDecays(config.weightDecay())
-                        .build();
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer)
-                .optDevices(new ai.djl.Device[] {model.device()});
     }
 
     private static double seconds(long startNanos) {

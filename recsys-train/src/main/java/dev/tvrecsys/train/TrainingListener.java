@@ -23,6 +23,19 @@ public interface TrainingListener {
     /** Called after each epoch's validation, with the model in its state after that epoch. */
     default void onEpochEnd(EpochResult result, TrainingHistory history, NextShowModel model) {}
 
+    /**
+     * Called after each epoch's validation with the optimizer as well; by default it calls {@link
+     * #onEpochEnd(EpochResult, TrainingHistory, NextShowModel)}. Checkpoints override it to save
+     * the optimizer state.
+     */
+    default void onEpochEnd(
+            EpochResult result,
+            TrainingHistory history,
+            NextShowModel model,
+            AdamOptimizer optimizer) {
+        onEpochEnd(result, history, model);
+    }
+
     /** Called once after the last epoch. */
     default void onTrainingEnd(TrainingHistory history, NextShowModel model) {}
 }

@@ -1,0 +1,162 @@
+package dev.tvrecsys.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.tvrecsys.data.AssetTypeVocabulary;
+import dev.tvrecsys.data.EventLog;
+import dev.tvrecsys.data.IdVocabulary;
+import dev.tvrecsys.data.SampleSet;
+import dev.tvrecsys.data.Split;
+import dev.tvrecsys.data.ViewerHistories;
+import dev.tvrecsys.data.Windowing;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.model.ModelFormatException;
+import dev.tvrecsys.model.ModelStore;
+import dev.tvrecsys.model.NextShowModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+
+    private static final ModelConfig MODEL =
+            ModelConfig.defaults().withEmbeddingSizes(8, 2).withHiddenSize(16).withWindowLength(4);
+    private static final TrainingConfig TRAINING =
+            TrainingConfig.defaults().withEpochs(3).withBatchSize(32).withLearningRate(0.01f);
+
+    private record Data(
+            IdVocabulary shows,
+            AssetTypeVocabulary assets,
+            SampleSet train,
+            SampleSet validation) {}
+
+    private static Data data() {
+        Random random = new Random(9);
+        EventLog.Builder builder = EventLog.builder("resume", true);
+        for (int viewer = 1; viewer <= 40; viewer++) {
+            int show = random.nextInt(12);
+            for (int t = 0; t < 15; t++) {
+                builder.add(
+                        viewer, t, 100 + show, t % 3 == 0 ? "CHANNEL" : "VOD", 0, t, 0, t, 5 + t);
+                show = random.nextInt(4) == 0 ? random.nextInt(12) : (show + 1) % 12;
+            }
+        }
+        EventLog log = builder.build();
+        IdVocabulary shows = IdVocabulary.fit(log.showIds());
+        AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
+        SampleSet all = Windowing.everyPrefix(4).samples(ViewerHistories.of(log), shows, assets);
+        Split split = Split.reference(all.size());
+        return new Data(shows, assets, all.subset(split.train()), all.subset(split.validation()));
+    }
+
+    /** Stops a run after the given epoch, as a killed process would, once it is saved. */
+    private static final class Interrupt implements TrainingListener {
+        private final int afterEpoch;
+
+        Interrupt(int afterEpoch) {
+            this.afterEpoch = afterEpoch;
+        }
+
+        @Override
+        public void onEpochEnd(EpochResult result, TrainingHistory history, NextShowModel model) {
+            if (result.epoch() == afterEpoch) {
+                throw new IllegalStateException("interrupted after epoch " + afterEpoch);
+            }
+        }
+    }
+
+    private static float[][] logits(NextShowModel model, SampleSet samples) {
+        float[][] out = new float[samples.size()][model.shows().size()];
+        model.logits(samples, 0, samples.size(), out);
+        return out;
+    }
+
+    @Test
+    void resume_matchesUninterruptedRun(@TempDir Path dir) throws Exception {
+        Data data = data();
+        TrainingHistory uninterrupted;
+        float[][] expected;
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            uninterrupted =
+                    new NextShowTrainer(TRAINING, List.of())
+                            .fit(model, data.train(), data.validation());
+            expected = logits(model, data.validation());
+        }
+
+        Path checkpoints = dir.resolve("checkpoints");
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            NextShowTrainer interrupted =
+                    new NextShowTrainer(
+                            TRAINING,
+                            List.of(
+                                    new CheckpointListener(checkpoints, "resume", 42),
+                                    new Interrupt(1)));
+            IllegalStateException stop =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> interrupted.fit(model, data.train(), data.validation()));
+            assertEquals("interrupted after epoch 1", stop.getMessage());
+        }
+
+        Path latest = TrainingCheckpoint.latest(checkpoints);
+        assertEquals(checkpoints.resolve("epoch-1"), latest);
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.read(latest);
+        assertEquals(1, checkpoint.epoch());
+        try (NextShowModel model = ModelStore.load(latest, Device.cpu())) {
+            TrainingHistory resumed =
+                    new NextShowTrainer(
+                                    TRAINING,
+                                    List.of(new CheckpointListener(checkpoints, "resume", 42)))
+                            .resume(model, data.train(), data.validation(), checkpoint);
+            assertEquals(3, resumed.epochs().size());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(
+                        uninterrupted.epochs().get(i).trainLoss(),
+                        resumed.epochs().get(i).trainLoss(),
+                        0.0);
+                assertEquals(
+                        uninterrupted.epochs().get(i).validationRecall(),
+                        resumed.epochs().get(i).validationRecall(),
+                        0.0);
+            }
+            float[][] actual = logits(model, data.validation());
+            for (int row = 0; row < expected.length; row++) {
+                assertArrayEquals(expected[row], actual[row], 0f, "row " + row);
+            }
+        }
+        assertTrue(
+                Files.isRegularFile(
+                        checkpoints.resolve("epoch-3").resolve(TrainingCheckpoint.STATE_FILE)));
+    }
+
+    @Test
+    void read_rejectsCorruptOptimizerState(@TempDir Path dir) throws Exception {
+        Data data = data();
+        Path checkpoints = dir.resolve("checkpoints");
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            new NextShowTrainer(
+                            TRAINING.withEpochs(1),
+                            List.of(new CheckpointListener(checkpoints, "resume", 42)))
+                    .fit(model, data.train(), data.validation());
+        }
+        Path optimizer = checkpoints.resolve("epoch-1").resolve(TrainingCheckpoint.OPTIMIZER_FILE);
+        byte[] bytes = Files.readAllBytes(optimizer);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(optimizer, bytes);
+        ModelFormatException error =
+                assertThrows(
+                        ModelFormatException.class,
+                        () -> TrainingCheckpoint.read(checkpoints.resolve("epoch-1")));
+        assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
+    }
+}
