@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -124,7 +125,11 @@ final class TopKFiles implements Closeable {
     private static Path createTemporary(Path target) throws IOException {
         Path directory = target.getParent();
         Files.createDirectories(directory);
-        return Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        // Files.createTempFile would make the file, and so the moved target, readable only by its
+        // owner. createFile applies the default permissions and, like it, never reuses a name.
+        long suffix = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        String name = "." + target.getFileName() + "." + suffix + ".tmp";
+        return Files.createFile(directory.resolve(name));
     }
 
     /**
