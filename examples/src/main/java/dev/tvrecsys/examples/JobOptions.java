@@ -1,5 +1,7 @@
 package dev.tvrecsys.examples;
 
+import dev.tvrecsys.data.io.Format;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -106,14 +108,38 @@ public final class JobOptions {
         return Path.of("runs", stem + "-" + time);
     }
 
-    private static String value(String name, List<String> rest) {
+    /**
+     * Returns the input format for a {@code --format} value.
+     *
+     * @param name auto, playback, movielens, ratings or delimited, or one of their aliases
+     * @param input the input file, read only when {@code name} is auto
+     * @throws IOException if detecting the format of {@code input} fails
+     * @throws IllegalArgumentException if the name is not one of the above
+     */
+    static Format parseFormat(String name, Path input) throws IOException {
+        return switch (name) {
+            case "auto" -> Format.detect(input);
+            case "playback", "parquet" -> Format.PLAYBACK_PARQUET;
+            case "movielens", "u.data" -> Format.MOVIELENS_100K;
+            case "ratings", "ratings.dat" -> Format.MOVIELENS_RATINGS;
+            case "delimited", "csv", "tsv" -> Format.DELIMITED;
+            default ->
+                    throw new IllegalArgumentException(
+                            "format must be one of auto, playback, movielens, ratings, delimited,"
+                                    + " found '"
+                                    + name
+                                    + "'");
+        };
+    }
+
+    static String value(String name, List<String> rest) {
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
             throw new IllegalArgumentException("option " + name + " needs a value");
         }
         return rest.remove(0);
     }
 
-    private static int intValue(String name, List<String> rest) {
+    static int intValue(String name, List<String> rest) {
         String text = value(name, rest);
         try {
             return Integer.parseInt(text);

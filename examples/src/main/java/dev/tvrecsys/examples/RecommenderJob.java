@@ -238,19 +238,7 @@ public final class RecommenderJob {
     }
 
     private Format format(Path input) throws IOException {
-        return switch (options.format) {
-            case "auto" -> Format.detect(input);
-            case "playback", "parquet" -> Format.PLAYBACK_PARQUET;
-            case "movielens", "u.data" -> Format.MOVIELENS_100K;
-            case "ratings", "ratings.dat" -> Format.MOVIELENS_RATINGS;
-            case "delimited", "csv", "tsv" -> Format.DELIMITED;
-            default ->
-                    throw new IllegalArgumentException(
-                            "format must be one of auto, playback, movielens, ratings, delimited,"
-                                    + " found '"
-                                    + options.format
-                                    + "'");
-        };
+        return JobOptions.parseFormat(options.format, input);
     }
 
     private static Map<String, Object> dataSummary(

@@ -277,6 +277,14 @@ public final class PlaybackParquetWriter implements Closeable {
         return times;
     }
 
+    /**
+     * Returns the page codec that Parquet writers in this JVM use: Snappy, or uncompressed where
+     * snappy-java cannot load its native library.
+     */
+    public static CompressionCodecName compressionCodec() {
+        return Codec.CHOSEN;
+    }
+
     /** The page codec, chosen once per JVM. */
     static final class Codec {
         static final CompressionCodecName CHOSEN = choose();

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the project (incrementally) and scores every viewer of a log with a saved model, writing
+# each viewer's top k to PREFIX.csv and PREFIX.parquet. Options: ./score.sh --help
+# Example, after ./train.sh --output runs/my-model:
+#   ./score.sh --model runs/my-model/model --input data/synthetic/playback.parquet \
+#     --output runs/my-model/top10 --k 10 --exclude-watched
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mvn -B -q -DskipTests -Dspotless.check.skip=true install
+
+exec java -Xmx${RECSYS_HEAP:-4g} -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
+  -cp "examples/target/examples-0.1.0-SNAPSHOT.jar:examples/target/lib/*" \
+  dev.tvrecsys.examples.ScoreMain "$@"
