@@ -8,6 +8,8 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -144,8 +146,12 @@ final class ProfileCharts {
         renderer.setSeriesStroke(0, new BasicStroke(2.5f));
         LogAxis rankAxis = new LogAxis("popularity rank (1 = most events)");
         LogAxis eventAxis = new LogAxis("events of the show");
-        rankAxis.setSmallestValue(1);
-        eventAxis.setSmallestValue(1);
+        for (LogAxis axis : new LogAxis[] {rankAxis, eventAxis}) {
+            // One tick per power of ten, printed as plain numbers instead of 10^x.
+            axis.setSmallestValue(1);
+            axis.setTickUnit(new NumberTickUnit(1));
+            axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ROOT));
+        }
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), rankAxis, eventAxis, renderer);
         save(chart("Show popularity (log-log)", plot, false), file);
     }
