@@ -25,6 +25,7 @@ import dev.tvrecsys.model.LstmRecommender;
 import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.model.ModelStore;
 import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.profile.DataProfiler;
 import dev.tvrecsys.train.CheckpointListener;
 import dev.tvrecsys.train.NextShowTrainer;
 import dev.tvrecsys.train.ProgressListener;
@@ -82,8 +83,8 @@ public final class RecommenderJob {
         LOG.info("Output directory {}", output.toAbsolutePath());
 
         long start = System.nanoTime();
-        Path input = ensureInput();
-        Format format = format(input);
+        Path input = ensureInput(options);
+        Format format = format(options, input);
         ReadOptions readOptions = ReadOptions.defaults().withSkipBadRows(options.skipBadRows);
         ReadResult read = LogReaders.read(input, format, readOptions);
         EventLog log = read.log();
@@ -97,6 +98,7 @@ public final class RecommenderJob {
 
         start = System.nanoTime();
         ViewerHistories histories = ViewerHistories.of(log);
+        DataProfiler.profile(histories).summary().forEach(line -> LOG.info("{}", line));
         IdVocabulary shows = IdVocabulary.fit(log.showIds());
         AssetTypeVocabulary assets = AssetTypeVocabulary.fit(log.assetTypeNames());
         Windowing windowing = Windowing.reference();
@@ -213,7 +215,11 @@ public final class RecommenderJob {
         return new Result(reports, history, output);
     }
 
-    private Path ensureInput() throws IOException {
+    /**
+     * Returns the input file of {@code options}, or the default generated log, which is written
+     * first if it does not exist yet.
+     */
+    static Path ensureInput(JobOptions options) throws IOException {
         if (options.input != null) {
             if (!Files.isRegularFile(options.input)) {
                 throw new IllegalArgumentException(
@@ -237,7 +243,8 @@ public final class RecommenderJob {
         return path;
     }
 
-    private Format format(Path input) throws IOException {
+    /** Returns the format named by {@code options}, or the one detected from the file. */
+    static Format format(JobOptions options, Path input) throws IOException {
         return JobOptions.parseFormat(options.format, input);
     }
 
