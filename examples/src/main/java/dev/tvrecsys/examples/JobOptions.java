@@ -40,6 +40,7 @@ public final class JobOptions {
                     "  --layers N            LSTM layers (default 1)",
                     "  --dropout X           dropout rate (default 0.2)",
                     "  --skip-bad-rows       drop invalid rows, logging counts, instead of failing",
+                    "  --resume              continue the run in --output from its last checkpoint",
                     "  --viewers N           viewers of the generated default log (default 20000)",
                     "  --help                print this text");
 
@@ -56,6 +57,7 @@ public final class JobOptions {
     int layers = 1;
     float dropout = 0.2f;
     boolean skipBadRows;
+    boolean resume;
     Integer viewers;
     boolean help;
 
@@ -72,6 +74,7 @@ public final class JobOptions {
             switch (name) {
                 case "--help", "-h" -> options.help = true;
                 case "--skip-bad-rows" -> options.skipBadRows = true;
+                case "--resume" -> options.resume = true;
                 case "--input" -> options.input = Path.of(value(name, rest));
                 case "--format" -> options.format = value(name, rest).toLowerCase(Locale.ROOT);
                 case "--output" -> options.output = Path.of(value(name, rest));
@@ -89,6 +92,10 @@ public final class JobOptions {
                         throw new IllegalArgumentException(
                                 "unknown option '" + name + "'; run with --help for the list");
             }
+        }
+        if (options.resume && options.output == null) {
+            throw new IllegalArgumentException(
+                    "--resume needs --output: the directory of the run to continue");
         }
         return options;
     }

@@ -29,6 +29,7 @@ import dev.tvrecsys.profile.DataProfiler;
 import dev.tvrecsys.train.CheckpointListener;
 import dev.tvrecsys.train.NextShowTrainer;
 import dev.tvrecsys.train.ProgressListener;
+import dev.tvrecsys.train.TrainingCheckpoint;
 import dev.tvrecsys.train.TrainingConfig;
 import dev.tvrecsys.train.TrainingHistory;
 import java.io.IOException;
@@ -136,9 +137,21 @@ public final class RecommenderJob {
 
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
         TrainingHistory history;
+        Path checkpoints = output.resolve("checkpoints");
+        Path resumeFrom = options.resume ? TrainingCheckpoint.latest(checkpoints) : null;
+        if (options.resume && resumeFrom == null) {
+            LOG.info("No checkpoint under {}; starting from the first epoch", checkpoints);
+        }
         try (NextShowModel model =
-                NextShowModel.create(
-                        modelConfig, shows, assets, windowing.stride(), options.seed, device)) {
+                resumeFrom != null
+                        ? loadCheckpoint(resumeFrom, device, shows, assets)
+                        : NextShowModel.create(
+                                modelConfig,
+                                shows,
+                                assets,
+                                windowing.stride(),
+                                options.seed,
+                                device)) {
             start = System.nanoTime();
             NextShowTrainer trainer =
                     new NextShowTrainer(
@@ -147,11 +160,12 @@ public final class RecommenderJob {
                                     new ProgressListener(
                                             trainingConfig.progressInterval(),
                                             System.console() != null),
-                                    new CheckpointListener(
-                                            output.resolve("checkpoints"),
-                                            dataSource,
-                                            options.seed)));
-            history = trainer.fit(model, train, validation);
+                                    new CheckpointListener(checkpoints, dataSource, options.seed)));
+            history =
+                    resumeFrom != null
+                            ? trainer.resume(
+                                    model, train, validation, TrainingCheckpoint.read(resumeFrom))
+                            : trainer.fit(model, train, validation);
             timings.put("train_seconds", seconds(start));
 
             start = System.nanoTime();
@@ -246,6 +260,26 @@ public final class RecommenderJob {
     /** Returns the format named by {@code options}, or the one detected from the file. */
     static Format format(JobOptions options, Path input) throws IOException {
         return JobOptions.parseFormat(options.format, input);
+    }
+
+    /**
+     * Loads a checkpoint to resume from and checks that it was trained on the same catalogue.
+     *
+     * @throws IllegalArgumentException if its vocabularies differ from the data's
+     */
+    private static NextShowModel loadCheckpoint(
+            Path checkpoint, Device device, IdVocabulary shows, AssetTypeVocabulary assets) {
+        LOG.info("Resuming from checkpoint {}", checkpoint);
+        NextShowModel model = ModelStore.load(checkpoint, device);
+        if (!model.shows().equals(shows) || !model.assets().equals(assets)) {
+            model.close();
+            throw new IllegalArgumentException(
+                    "checkpoint "
+                            + checkpoint
+                            + " was trained on other shows or asset types than "
+                            + "the input; resume with the same --input, or start a new --output");
+        }
+        return model;
     }
 
     private static Map<String, Object> dataSummary(

@@ -38,12 +38,16 @@ public final class TrainMain {
         }
         options.output = options.outputOrDefault();
         Files.createDirectories(options.output);
-        OutputStream logFile = new FileOutputStream(options.output.resolve("train.log").toFile());
+        // A resumed run appends to the log of the run it continues.
+        OutputStream logFile =
+                new FileOutputStream(options.output.resolve("train.log").toFile(), options.resume);
         System.setOut(tee(System.out, logFile));
         System.setErr(tee(System.err, logFile));
         try {
             new RecommenderJob(options).run();
-        } catch (IllegalArgumentException | dev.tvrecsys.data.io.DataFormatException e) {
+        } catch (IllegalArgumentException
+                | dev.tvrecsys.data.io.DataFormatException
+                | dev.tvrecsys.model.ModelFormatException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }

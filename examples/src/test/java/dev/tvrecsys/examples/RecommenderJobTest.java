@@ -57,6 +57,45 @@ class RecommenderJobTest {
     }
 
     @Test
+    void run_resumesFromLastCheckpoint(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("playback.parquet");
+        SyntheticPlaybackGenerator.write(
+                input, SyntheticPlaybackGenerator.Config.defaults().withViewers(300));
+        Path output = dir.resolve("out");
+        String[] common = {
+            "--input", input.toString(), "--output", output.toString(), "--batch-size", "64"
+        };
+        RecommenderJob.Result first =
+                new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "1"))).run();
+        RecommenderJob.Result resumed =
+                new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "2", "--resume")))
+                        .run();
+
+        assertEquals(1, first.history().epochs().size());
+        assertEquals(2, resumed.history().epochs().size());
+        assertEquals(
+                first.history().epochs().get(0).trainLoss(),
+                resumed.history().epochs().get(0).trainLoss(),
+                0.0);
+        assertTrue(Files.exists(output.resolve("checkpoints/epoch-2/training-state.json")));
+    }
+
+    @Test
+    void parse_rejectsResumeWithoutOutput() {
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> JobOptions.parse("--resume"));
+        assertEquals(
+                "--resume needs --output: the directory of the run to continue",
+                error.getMessage());
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void parse_rejectsUnknownOptionAndBadNumber() {
         IllegalArgumentException unknown =
                 assertThrows(
