@@ -134,7 +134,9 @@ public final class ResultsJob {
                 for (var entry : baselines(split, shows.size()).entrySet()) {
                     evaluate(dataset, split, assets, entry.getValue().get(), rows, segmentsOfSplit);
                 }
+                Map<String, TrainingHistory> curves = new LinkedHashMap<>();
                 for (boolean reference : new boolean[] {true, false}) {
+                    String name = reference ? "lstm-reference" : "lstm";
                     TrainingHistory history =
                             trainAndEvaluate(
                                     dataset,
@@ -144,11 +146,15 @@ public final class ResultsJob {
                                     reference,
                                     rows,
                                     segmentsOfSplit);
-                    histories.put(
-                            key + "/" + (reference ? "lstm-reference" : "lstm"), history.toMap());
+                    curves.put(name, history);
+                    histories.put(key + "/" + name, history.toMap());
                 }
                 segments.put(key, segmentsOfSplit);
                 write(rows, segments, histories);
+                Path charts = settings.output().resolve("charts");
+                ResultsCharts.writeRecallByK(
+                        charts, dataset.name(), split.name(), rows, RecommenderJob.KS);
+                ResultsCharts.writeTrainingCurves(charts, dataset.name(), split.name(), curves);
             }
         }
         return rows;

@@ -24,6 +24,7 @@ public final class ResultsMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("java.awt.headless", "true");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
