@@ -25,6 +25,7 @@ import dev.tvrecsys.model.LstmRecommender;
 import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.model.ModelStore;
 import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.model.serving.ShowRecommender;
 import dev.tvrecsys.profile.DataProfiler;
 import dev.tvrecsys.train.CheckpointListener;
 import dev.tvrecsys.train.NextShowTrainer;
@@ -183,7 +184,12 @@ public final class RecommenderJob {
             Map<String, Object> modelMetrics = new LinkedHashMap<>();
             modelMetrics.put("test", reports.get("lstm").values());
             modelMetrics.put("history", history.toMap());
-            model.save(output.resolve("model"), dataSource, options.seed, modelMetrics);
+            Path modelDirectory = output.resolve("model");
+            model.save(modelDirectory, dataSource, options.seed, modelMetrics);
+            // Serving needs a ranking for empty histories and every viewer's newest window.
+            ShowRecommender.savePopularity(
+                    modelDirectory, MostPopularRecommender.fit(train, shows.size()).popularity());
+            ShowRecommender.saveViewerWindows(modelDirectory, log);
         }
         timings.put("total_seconds", seconds(jobStart));
 

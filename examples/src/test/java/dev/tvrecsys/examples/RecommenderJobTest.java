@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tvrecsys.data.io.LogReaders;
 import dev.tvrecsys.data.synthetic.SyntheticPlaybackGenerator;
 import dev.tvrecsys.eval.MetricsReport;
 import dev.tvrecsys.model.ModelStore;
 import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.model.serving.History;
+import dev.tvrecsys.model.serving.RecommendOptions;
+import dev.tvrecsys.model.serving.ShowRecommender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +58,17 @@ class RecommenderJobTest {
         try (NextShowModel model = ModelStore.load(output.resolve("model"), Device.cpu())) {
             assertEquals(metrics.at("/data/shows").asInt() + 2, model.shows().size());
         }
+        try (ShowRecommender recommender =
+                ShowRecommender.load(output.resolve("model"), Device.cpu())) {
+            assertEquals(400, recommender.viewerCount());
+            int viewer = firstViewer(input);
+            assertEquals(
+                    10,
+                    recommender.recommendForViewer(viewer, 10, RecommendOptions.defaults()).size());
+            assertEquals(
+                    5,
+                    recommender.recommend(History.empty(), 5, RecommendOptions.defaults()).size());
+        }
     }
 
     @Test
@@ -87,6 +102,10 @@ class RecommenderJobTest {
         assertEquals(
                 "--resume needs --output: the directory of the run to continue",
                 error.getMessage());
+    }
+
+    private static int firstViewer(Path input) throws Exception {
+        return LogReaders.read(input).log().userId(0);
     }
 
     private static String[] concat(String[] first, String... second) {
