@@ -1,16 +1,12 @@
 package dev.tvrecsys.bench;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.tvrecsys.data.AssetTypeVocabulary;
 import dev.tvrecsys.data.IdVocabulary;
 import dev.tvrecsys.data.SampleSet;
@@ -18,6 +14,7 @@ import dev.tvrecsys.data.WindowBatches;
 import dev.tvrecsys.model.Engines;
 import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.model.NextShowModel;
+import dev.tvrecsys.train.AdamOptimizer;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +66,8 @@ public class TrainingStepBenchmark {
     String device;
 
     private NextShowModel model;
-    private Trainer trainer;
+    private AdamOptimizer optimizer;
+    private Loss loss;
     private NDManager batchManager;
     private NDList inputs;
     private NDList labels;
@@ -94,15 +92,8 @@ public class TrainingStepBenchmark {
                         21,
                         42,
                         Engines.parseDevice(device));
-        trainer =
-                new Trainer(
-                        model.djlModel(),
-                        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                                .optOptimizer(
-                                        Optimizer.adam()
-                                                .optLearningRateTracker(Tracker.fixed(1e-3f))
-                                                .build())
-                                .optDevices(new Device[] {model.device()}));
+        optimizer = new AdamOptimizer(model, 1e-3f, 0f);
+        loss = Loss.softmaxCrossEntropyLoss();
         SampleSet batch = randomBatch(batchSize, showVocabulary.size(), assets.size(), 42);
         batchManager = model.djlModel().getNDManager().newSubManager();
         inputs = WindowBatches.inputs(batchManager, batch, null, 0, batchSize);
@@ -137,7 +128,7 @@ public class TrainingStepBenchmark {
 
     @Benchmark
     public float trainingStep() {
-        float loss;
+        float value;
         try (NDManager step = batchManager.newSubManager()) {
             NDList stepInputs = new NDList(inputs.size());
             for (NDArray array : inputs) {
@@ -145,15 +136,16 @@ public class TrainingStepBenchmark {
                 view.attach(step);
                 stepInputs.add(view);
             }
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(stepInputs, labels);
-                NDArray lossArray = trainer.getLoss().evaluate(labels, predictions);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList predictions =
+                        model.block().forward(new ParameterStore(step, false), stepInputs, true);
+                NDArray lossArray = loss.evaluate(labels, predictions);
                 collector.backward(lossArray);
-                loss = lossArray.getFloat();
+                value = lossArray.getFloat();
             }
-            trainer.step();
+            optimizer.update();
         }
-        return loss;
+        return value;
     }
 
     @TearDown(Level.Trial)
@@ -162,7 +154,7 @@ public class TrainingStepBenchmark {
             return;
         }
         batchManager.close();
-        trainer.close();
+        optimizer.close();
         model.close();
     }
 }
