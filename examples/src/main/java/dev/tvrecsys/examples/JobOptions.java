@@ -81,7 +81,7 @@ public final class JobOptions {
                 case "--epochs" -> options.epochs = intValue(name, rest);
                 case "--batch-size" -> options.batchSize = intValue(name, rest);
                 case "--learning-rate" -> options.learningRate = floatValue(name, rest);
-                case "--seed" -> options.seed = intValue(name, rest);
+                case "--seed" -> options.seed = longValue(name, rest);
                 case "--device" -> options.device = value(name, rest);
                 case "--minutes-scaling" -> options.minutesScaling = value(name, rest);
                 case "--hidden-size" -> options.hiddenSize = intValue(name, rest);
@@ -150,6 +150,16 @@ public final class JobOptions {
         String text = value(name, rest);
         try {
             return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option " + name + " needs an integer, found '" + text + "'", e);
+        }
+    }
+
+    private static long longValue(String name, List<String> rest) {
+        String text = value(name, rest);
+        try {
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "option " + name + " needs an integer, found '" + text + "'", e);

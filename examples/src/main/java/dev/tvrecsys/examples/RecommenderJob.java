@@ -80,6 +80,26 @@ public final class RecommenderJob {
         Path output = options.outputOrDefault();
         Files.createDirectories(output);
 
+        // Options are checked before the engine starts and the input is read.
+        ModelConfig modelConfig;
+        TrainingConfig trainingConfig;
+        try {
+            modelConfig =
+                    ModelConfig.defaults()
+                            .withHiddenSize(options.hiddenSize)
+                            .withLayers(options.layers)
+                            .withDropout(options.dropout)
+                            .withMinutesScaling(
+                                    ModelConfig.MinutesScaling.parse(options.minutesScaling));
+            trainingConfig =
+                    TrainingConfig.defaults()
+                            .withEpochs(options.epochs)
+                            .withBatchSize(options.batchSize)
+                            .withLearningRate(options.learningRate)
+                            .withSeed(options.seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
+        }
         Engine engine = Engines.start();
         Device device = Engines.parseDevice(options.device);
         LOG.info("Output directory {}", output.toAbsolutePath());
@@ -121,19 +141,6 @@ public final class RecommenderJob {
                 validation.size(),
                 test.size());
 
-        ModelConfig modelConfig =
-                ModelConfig.defaults()
-                        .withHiddenSize(options.hiddenSize)
-                        .withLayers(options.layers)
-                        .withDropout(options.dropout)
-                        .withMinutesScaling(
-                                ModelConfig.MinutesScaling.parse(options.minutesScaling));
-        TrainingConfig trainingConfig =
-                TrainingConfig.defaults()
-                        .withEpochs(options.epochs)
-                        .withBatchSize(options.batchSize)
-                        .withLearningRate(options.learningRate)
-                        .withSeed(options.seed);
         String dataSource = input.toAbsolutePath() + " (" + format + ")";
 
         Map<String, MetricsReport> reports = new LinkedHashMap<>();

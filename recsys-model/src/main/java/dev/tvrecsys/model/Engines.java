@@ -67,7 +67,7 @@ public final class Engines {
         if (value.equals("cpu")) {
             return Device.cpu();
         }
-        if (value.startsWith("gpu")) {
+        if (value.equals("gpu") || value.matches("gpu:[0-9]{1,4}")) {
             int id = value.equals("gpu") ? 0 : Integer.parseInt(value.substring(4));
             if (id >= engine.getGpuCount()) {
                 throw new IllegalArgumentException(

@@ -90,6 +90,7 @@ public final class ModelStore {
         Path staging = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectories(parent);
+            deleteStaleStaging(parent, name);
             Files.createDirectory(staging);
 
             Path parameters = staging.resolve(PARAMETERS_FILE);
@@ -339,6 +340,21 @@ public final class ModelStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /**
+     * Deletes staging directories of earlier saves to the same target that a killed process left
+     * behind. Only one process may save to a given directory at a time.
+     */
+    private static void deleteStaleStaging(Path parent, String name) throws IOException {
+        String prefix = "." + name + ".tmp-";
+        try (var entries = Files.list(parent)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (entry.getFileName().toString().startsWith(prefix)) {
+                    deleteQuietly(entry);
+                }
+            }
         }
     }
 

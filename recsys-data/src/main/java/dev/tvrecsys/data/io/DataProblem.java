@@ -13,6 +13,12 @@ public enum DataProblem {
     WRONG_TYPE(false, "Fix the export so that the column has the required type."),
     /** The delimiter of a delimited file could not be detected from its header line. */
     UNKNOWN_DELIMITER(false, "Pass the delimiter in ReadOptions or fix the header line."),
+
+    /** The file is truncated, corrupt, compressed wrongly or not in the expected format. */
+    UNREADABLE_FILE(false, "Export or copy the file again, or check that --format matches it."),
+
+    /** The file has no events. */
+    NO_EVENTS(false, "Check that the export is complete and that the file is the intended one."),
     /** A required field is null or empty. */
     MISSING_VALUE(true, null),
     /** A number field does not contain a decimal integer in range. */
@@ -44,7 +50,8 @@ public enum DataProblem {
     /** Returns the advice that ends the error message. */
     String fix() {
         return rowProblem
-                ? "Fix the export or set ReadOptions.skipBadRows to drop such rows."
+                ? "Fix the export, or drop such rows with --skip-bad-rows"
+                        + " (ReadOptions.skipBadRows in Java)."
                 : fix;
     }
 }

@@ -1,6 +1,8 @@
 package dev.tvrecsys.data.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Entry point that reads any supported log format into an {@link dev.tvrecsys.data.EventLog}. */
@@ -28,13 +30,50 @@ public final class LogReaders {
      * @param options bad-row handling, and for text formats the asset type and delimiter
      * @return the events and the read report
      * @throws IOException if the file cannot be read
-     * @throws DataFormatException if the content is invalid and cannot be skipped
+     * @throws DataFormatException if the content is invalid and cannot be skipped, the file is
+     *     truncated, corrupt or of another format, or it has no events
      */
     public static ReadResult read(Path path, Format format, ReadOptions options)
             throws IOException {
-        if (format == Format.PLAYBACK_PARQUET) {
-            return PlaybackParquetReader.read(path, options);
+        ReadResult result;
+        try {
+            if (format == Format.PLAYBACK_PARQUET) {
+                result = PlaybackParquetReader.read(path, options);
+            } else {
+                result = InteractionLogReader.read(path, format, options);
+            }
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw e;
+        } catch (DataFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Parquet reports a truncated or foreign file as a RuntimeException, and a corrupt
+            // gzip stream surfaces as ZipException or EOFException; all mean the bytes are bad.
+            throw new DataFormatException(
+                    DataProblem.UNREADABLE_FILE,
+                    path.getFileName().toString(),
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    "cannot be read as " + format + " (" + e.getMessage() + ")");
         }
-        return InteractionLogReader.read(path, format, options);
+        if (result.log().size() == 0) {
+            throw new DataFormatException(
+                    DataProblem.NO_EVENTS,
+                    path.getFileName().toString(),
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    "the file has no events ("
+                            + result.report().rowsRead()
+                            + " rows read, "
+                            + result.report().skippedTotal()
+                            + " skipped)");
+        }
+        return result;
     }
 }

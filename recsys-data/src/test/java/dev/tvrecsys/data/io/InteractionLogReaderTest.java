@@ -183,8 +183,8 @@ class InteractionLogReaderTest {
         assertEquals("abc", e.value());
         assertEquals(
                 "u.data line 3 (data row 2), column item_id: value 'abc' is not an integer id in"
-                        + " int range. Fix the export or set ReadOptions.skipBadRows to drop"
-                        + " such rows.",
+                        + " int range. Fix the export, or drop such rows with --skip-bad-rows"
+                        + " (ReadOptions.skipBadRows in Java).",
                 e.getMessage());
     }
 

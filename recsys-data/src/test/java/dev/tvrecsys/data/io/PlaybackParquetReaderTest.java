@@ -212,8 +212,8 @@ class PlaybackParquetReaderTest {
         assertEquals(DataProblem.MISSING_VALUE, e.problem());
         assertEquals(2, e.row());
         assertEquals(
-                "nulls.parquet row 2 (row group 1), column show_id: value is null. Fix the export"
-                        + " or set ReadOptions.skipBadRows to drop such rows.",
+                "nulls.parquet row 2 (row group 1), column show_id: value is null. Fix the export,"
+                    + " or drop such rows with --skip-bad-rows (ReadOptions.skipBadRows in Java).",
                 e.getMessage());
     }
 
@@ -311,9 +311,9 @@ class PlaybackParquetReaderTest {
                 assertThrows(DataFormatException.class, () -> PlaybackParquetReader.read(file));
 
         assertEquals(
-                "playback.parquet row 2 (row group 1), column watch_minutes: value -3 is"
-                        + " negative, but watch minutes must be >= 0. Fix the export or set"
-                        + " ReadOptions.skipBadRows to drop such rows.",
+                "playback.parquet row 2 (row group 1), column watch_minutes: value -3 is negative,"
+                        + " but watch minutes must be >= 0. Fix the export, or drop such rows with"
+                        + " --skip-bad-rows (ReadOptions.skipBadRows in Java).",
                 e.getMessage());
         assertEquals("-3", e.value());
     }
