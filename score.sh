@@ -1,18 +1,11 @@
 #!/usr/bin/env bash
-# Builds the project (incrementally) and scores every viewer of a log with a saved model, writing
-# each viewer's top k to PREFIX.csv and PREFIX.parquet. Options: ./score.sh --help
+# Writes every viewer's top k of a log to CSV and Parquet with a saved model, building the
+# project first when its sources changed. Options: ./score.sh --help
 # Example, after ./train.sh --output runs/my-model:
 #   ./score.sh --model runs/my-model/model --input data/synthetic/playback.parquet \
 #     --output runs/my-model/top10 --k 10 --exclude-watched
 set -euo pipefail
-cd "$(dirname "$0")"
+source "$(dirname "${BASH_SOURCE[0]}")/bin-common.sh"
 
-mvn -B -q -DskipTests -Dspotless.check.skip=true install
-
-# libtorch's OpenMP threads wait passively, which keeps them from slowing each other (and
-# other processes) several times over on a shared machine; set OMP_WAIT_POLICY to override.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
-
-exec java -Xmx${RECSYS_HEAP:-4g} -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
-  -cp "examples/target/examples-0.1.0-SNAPSHOT.jar:examples/target/lib/*" \
+exec java -Xmx${RECSYS_HEAP:-4g} "${DJL_ARGS[@]}" "${CLASSPATH_ARGS[@]}" \
   dev.tvrecsys.examples.ScoreMain "$@"

@@ -1,16 +1,10 @@
 #!/usr/bin/env bash
-# Builds the project (incrementally) and runs the main job: with no arguments it generates the
-# default synthetic playback log under data/synthetic/, trains the LSTM and evaluates it beside
-# the baselines, writing everything under runs/. Options: ./train.sh --help
+# Runs the main job, building the project first when its sources changed. With no arguments
+# it generates the default synthetic playback log under data/synthetic/ (relative to the
+# working directory), trains the LSTM and evaluates it beside the baselines, writing everything
+# under runs/. Options: ./train.sh --help
 set -euo pipefail
-cd "$(dirname "$0")"
+source "$(dirname "${BASH_SOURCE[0]}")/bin-common.sh"
 
-mvn -B -q -DskipTests -Dspotless.check.skip=true install
-
-# libtorch's OpenMP threads wait passively, which keeps them from slowing each other (and
-# other processes) several times over on a shared machine; set OMP_WAIT_POLICY to override.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
-
-exec java -Xmx${RECSYS_HEAP:-4g} -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
-  -cp "examples/target/examples-0.1.0-SNAPSHOT.jar:examples/target/lib/*" \
+exec java -Xmx${RECSYS_HEAP:-4g} "${DJL_ARGS[@]}" "${CLASSPATH_ARGS[@]}" \
   dev.tvrecsys.examples.TrainMain "$@"
