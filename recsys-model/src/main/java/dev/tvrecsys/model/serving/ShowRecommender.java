@@ -218,7 +218,10 @@ public final class ShowRecommender implements AutoCloseable {
         return viewers.size();
     }
 
-    /** Returns the scorer's name: {@code lstm}, {@code most-popular} or {@code markov}. */
+    /**
+     * Returns the scorer's name: {@code lstm} or the baseline's {@link Recommender#name()}, for
+     * example {@code most-popular}, {@code markov} or {@code v-sknn}.
+     */
     public String name() {
         return name;
     }
