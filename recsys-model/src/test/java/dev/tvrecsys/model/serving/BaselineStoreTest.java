@@ -185,6 +185,31 @@ class BaselineStoreTest {
     }
 
     @Test
+    void save_markovKeepsFormatVersionOne(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("markov");
+        BaselineStore.save(target, BaselineSpec.markov(true), train(), SHOWS, ASSETS, WINDOW);
+        JsonNode json = ModelStore.json().readTree(target.resolve(BaselineStore.FILE).toFile());
+        assertEquals(1, json.get("formatVersion").asInt());
+        assertFalse(json.has("spec"), json.toString());
+        assertFalse(json.has("samplesSha256"), json.toString());
+        assertFalse(Files.exists(target.resolve(SampleSetFile.FILE)));
+    }
+
+    @Test
+    void load_unknownSpecKindNamesFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("cooc");
+        BaselineStore.save(target, BaselineSpec.coOccurrence(0.8f), train(), SHOWS, ASSETS, WINDOW);
+        Path file = target.resolve(BaselineStore.FILE);
+        Files.writeString(file, Files.readString(file).replace("co-occurrence", "item-knn"));
+        ModelFormatException e =
+                assertThrows(
+                        ModelFormatException.class,
+                        () -> ShowRecommender.load(target, Device.cpu()));
+        assertTrue(e.getMessage().contains(BaselineStore.FILE), e.getMessage());
+        assertTrue(e.getMessage().contains("item-knn"), e.getMessage());
+    }
+
+    @Test
     void save_replacesExistingDirectory(@TempDir Path dir) {
         Path target = dir.resolve("baseline");
         BaselineStore.save(target, BaselineSpec.sessionKnn(2, 10, true), train(), SHOWS, ASSETS, 3);
