@@ -28,7 +28,7 @@ class DeterminismTest {
         assertEquals(first, second);
     }
 
-    /** Runs one epoch and returns metrics.json without the fields that depend on time. */
+    /** Runs one epoch and returns metrics.json without timings, environment and epoch speed. */
     private static JsonNode runJob(Path input, Path output) throws Exception {
         new RecommenderJob(
                         JobOptions.parse(
