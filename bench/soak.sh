@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak test of the main job: trains 5 epochs on the reference-scale synthetic log (100,000
-# viewers, 30 days, 13,350 shows) with a 2 GiB heap, then prints each epoch's heap in use and
-# resident set size from the job's "Epoch N/5: ..., heap X MiB, resident Y MiB" log lines.
+# viewers, 30 days, 13,350 shows) with a 2 GiB heap. It then prints a table of each epoch's heap
+# in use and resident set size, taken from the "Epoch N/5: ..., heap X MiB, resident Y MiB" lines.
 #
 # Usage: bench/soak.sh [WORK_DIR]   WORK_DIR defaults to bench-results/soak. The log is generated
 # once into WORK_DIR and reused; each run writes WORK_DIR/run-<UTC time>/ and its console log.
