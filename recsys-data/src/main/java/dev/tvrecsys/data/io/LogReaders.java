@@ -1,5 +1,6 @@
 package dev.tvrecsys.data.io;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ public final class LogReaders {
             } else {
                 result = InteractionLogReader.read(path, format, options);
             }
-        } catch (NoSuchFileException | AccessDeniedException e) {
+        } catch (NoSuchFileException | AccessDeniedException | FileNotFoundException e) {
             throw e;
         } catch (DataFormatException e) {
             throw e;

@@ -19,7 +19,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Reads seeded random mutations of small valid files through {@link LogReaders#read(Path, Format,
- * ReadOptions)}: flipped bytes, truncation, inserted random bytes and duplicated ranges.
+ * ReadOptions)}, and Parquet files also through {@link PlaybackParquetReader#read(Path,
+ * ReadOptions)}. The mutations are flipped bytes, truncation, inserted random bytes and duplicated
+ * ranges.
  *
  * <p>Each case must return events or raise {@link DataFormatException} whose message starts with
  * the file name, within {@link #TIMEOUT}. Any other exception or error, an {@link OutOfMemoryError}
@@ -35,8 +37,8 @@ class ReaderFuzzTest {
 
     @TempDir Path dir;
 
-    @Test
-    void parquet_mutationsReadOrReject() throws IOException {
+    /** Writes 40 valid playback rows in 4 days. */
+    private Path validParquet() throws IOException {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             rows.add(
@@ -50,10 +52,27 @@ class ReaderFuzzTest {
                             String.format("%02d:%02d", i % 24, i % 60),
                             5 + i));
         }
-        Path valid = ParquetTestFiles.writePlayback(dir.resolve("valid.parquet"), rows);
+        return ParquetTestFiles.writePlayback(dir.resolve("valid.parquet"), rows);
+    }
+
+    @Test
+    void parquet_mutationsReadOrReject() throws IOException {
+        Path valid = validParquet();
 
         assertNoFailures(
-                fuzz(Files.readAllBytes(valid), "fuzz.parquet", Format.PLAYBACK_PARQUET, 11));
+                fuzz(
+                        Files.readAllBytes(valid),
+                        "fuzz.parquet",
+                        logReaders(Format.PLAYBACK_PARQUET),
+                        11));
+    }
+
+    @Test
+    void parquetReader_mutationsReadOrReject() throws IOException {
+        Path valid = validParquet();
+
+        assertNoFailures(
+                fuzz(Files.readAllBytes(valid), "direct.parquet", PlaybackParquetReader::read, 14));
     }
 
     @Test
@@ -65,7 +84,7 @@ class ReaderFuzzTest {
         }
         byte[] valid = text.toString().getBytes(StandardCharsets.UTF_8);
 
-        assertNoFailures(fuzz(valid, "u.data", Format.MOVIELENS_100K, 12));
+        assertNoFailures(fuzz(valid, "u.data", logReaders(Format.MOVIELENS_100K), 12));
     }
 
     @Test
@@ -77,7 +96,7 @@ class ReaderFuzzTest {
         }
         byte[] valid = text.toString().getBytes(StandardCharsets.UTF_8);
 
-        assertNoFailures(fuzz(valid, "log.csv", Format.DELIMITED, 13));
+        assertNoFailures(fuzz(valid, "log.csv", logReaders(Format.DELIMITED), 13));
     }
 
     /** Checks that no case failed, and that the mutations gave both outcomes. */
@@ -88,11 +107,27 @@ class ReaderFuzzTest {
         assertTrue(outcomes.rejected() > 0, "no mutated file was rejected: " + outcomes);
     }
 
+    /** A read of one file; LogReaders and the format readers have this shape. */
+    private interface LogRead {
+        ReadResult read(Path file, ReadOptions options) throws IOException;
+    }
+
+    /** Returns a read through LogReaders, which also rejects a file without events. */
+    private static LogRead logReaders(Format format) {
+        return (file, options) -> {
+            ReadResult result = LogReaders.read(file, format, options);
+            if (result.log().size() == 0) {
+                throw new AssertionError("LogReaders returned no events without an exception");
+            }
+            return result;
+        };
+    }
+
     /** Counts of the cases that returned events, that were rejected, and every failed case. */
     private record Outcomes(int events, int rejected, List<String> failures) {}
 
     /** Reads {@link #CASES} mutations of {@code valid} and counts the outcomes. */
-    private Outcomes fuzz(byte[] valid, String name, Format format, long seed) throws IOException {
+    private Outcomes fuzz(byte[] valid, String name, LogRead reader, long seed) throws IOException {
         Random random = new Random(seed);
         Path file = dir.resolve(name);
         List<String> failures = new ArrayList<>();
@@ -106,7 +141,7 @@ class ReaderFuzzTest {
             String label = name + " seed " + seed + " case " + i + " (" + mutation + ")";
             try {
                 String outcome =
-                        assertTimeoutPreemptively(TIMEOUT, () -> readOnce(file, format, options));
+                        assertTimeoutPreemptively(TIMEOUT, () -> readOnce(file, reader, options));
                 if (outcome.equals(EVENTS)) {
                     events++;
                 } else if (outcome.equals(REJECTED)) {
@@ -122,10 +157,10 @@ class ReaderFuzzTest {
     }
 
     /** Returns {@link #EVENTS}, {@link #REJECTED}, or else a description of the failure. */
-    private static String readOnce(Path file, Format format, ReadOptions options) {
+    private static String readOnce(Path file, LogRead reader, ReadOptions options) {
         try {
-            ReadResult result = LogReaders.read(file, format, options);
-            return result.log().size() > 0 ? EVENTS : "returned no events without an exception";
+            reader.read(file, options);
+            return EVENTS;
         } catch (DataFormatException e) {
             String fileName = file.getFileName().toString();
             return e.getMessage().startsWith(fileName)
