@@ -39,6 +39,11 @@ import org.apache.parquet.schema.Type;
  * time of day {@code HH:MM} in {@code time}, a non-blank asset type and non-negative watch minutes.
  * The event time is {@code day * 1440 + minuteOfDay}, where {@code day} is the day number or the
  * epoch day of the ISO date.
+ *
+ * <p>NOTE: SNAPPY and ZSTD pages are decompressed by the native code bundled in snappy-java and
+ * zstd-jni. On a platform where that code cannot load, reading such a file is expected to raise an
+ * {@link Error} (for example {@link UnsatisfiedLinkError}) rather than {@link DataFormatException}.
+ * That path is untested. UNCOMPRESSED, GZIP and LZ4_RAW pages need no library outside the JDK.
  */
 public final class PlaybackParquetReader {
 
