@@ -92,6 +92,11 @@ public final class RecommendationServer implements AutoCloseable {
                 threads);
     }
 
+    /** Returns the bound address, which is the loopback address. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     /** Returns the bound port. */
     public int port() {
         return server.getAddress().getPort();

@@ -82,6 +82,12 @@ class RecommendationServerTest {
     }
 
     @Test
+    void server_bindsLoopbackOnly() {
+        assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
+        assertEquals("127.0.0.1", server.address().getAddress().getHostAddress());
+    }
+
+    @Test
     void health_returnsScorerAndViewers() throws Exception {
         HttpResponse<String> response = get("/health");
         assertEquals(200, response.statusCode());

@@ -32,7 +32,9 @@ public enum DataProblem {
     /** A time field is not a time of day {@code HH:MM} from 00:00 to 23:59. */
     INVALID_TIME(true, null),
     /** A line of a delimited file has a different number of fields than the format requires. */
-    WRONG_FIELD_COUNT(true, null);
+    WRONG_FIELD_COUNT(true, null),
+    /** A quoted field of a delimited file is not closed on its line, or text follows its quote. */
+    INVALID_QUOTING(true, null);
 
     private final boolean rowProblem;
     private final String fix;

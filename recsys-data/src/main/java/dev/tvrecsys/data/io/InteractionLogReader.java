@@ -29,7 +29,13 @@ import java.util.Locale;
  * byte order mark. Lines may end in CRLF, and blank lines are skipped. Ids must be integers in int
  * range, and times and positions must not be negative.
  *
- * <p>NOTE: quoted fields are not supported, so a delimiter inside quotes splits the field.
+ * <p>Fields of a delimited file, header names included, may be quoted as in RFC 4180: a field that
+ * starts with a double quote ends at the next single double quote, which must be followed by the
+ * delimiter or the end of the line, and a doubled double quote inside stands for one. A delimiter
+ * inside quotes does not split the field. A quoted field that is not closed on its line, or text
+ * after the closing quote, is an {@link DataProblem#INVALID_QUOTING} row problem, and in the header
+ * line an {@link DataProblem#UNREADABLE_FILE} file problem. Line breaks inside quoted fields are
+ * not supported.
  */
 public final class InteractionLogReader {
 
@@ -40,6 +46,14 @@ public final class InteractionLogReader {
     static final List<String> POSITION_NAMES = List.of("seq_pos", "position", "pos", "seq");
 
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final byte QUOTE = '"';
+
+    /** Returned by {@link #split} for a quoted field that does not close on its line. */
+    private static final int UNCLOSED_QUOTE = -1;
+
+    /** Returned by {@link #split} for text between a closing quote and the next delimiter. */
+    private static final int TEXT_AFTER_QUOTE = -2;
+
     private static final byte[] TAB = {'\t'};
     private static final byte[] DOUBLE_COLON = {':', ':'};
     private static final List<String> MOVIELENS_COLUMNS =
@@ -54,6 +68,7 @@ public final class InteractionLogReader {
     private int itemColumn;
     private int orderColumn;
     private boolean orderIsTime;
+    private boolean quotedFields;
     private int[] fieldStarts;
     private int[] fieldEnds;
 
@@ -132,11 +147,8 @@ public final class InteractionLogReader {
             char separator =
                     options.delimiter() != '\0' ? options.delimiter() : detectDelimiter(header);
             delimiter = new byte[] {(byte) separator};
-            columns = new ArrayList<>();
-            for (String name :
-                    header.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)) {
-                columns.add(unquote(name.trim()));
-            }
+            quotedFields = true;
+            columns = splitHeader(header, separator);
             userColumn = findColumn(USER_NAMES);
             itemColumn = findColumn(ITEM_NAMES);
             orderColumn = findColumn(TIME_NAMES);
@@ -162,8 +174,12 @@ public final class InteractionLogReader {
         int bestCount = 0;
         for (char candidate : new char[] {'\t', ',', ';', '|'}) {
             int count = 0;
+            boolean insideQuotes = false;
             for (int i = 0; i < header.length(); i++) {
-                if (header.charAt(i) == candidate) {
+                char c = header.charAt(i);
+                if (c == '"') {
+                    insideQuotes = !insideQuotes;
+                } else if (c == candidate && !insideQuotes) {
                     count++;
                 }
             }
@@ -188,11 +204,69 @@ public final class InteractionLogReader {
         return best;
     }
 
-    private static String unquote(String name) {
-        if (name.length() >= 2 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"') {
-            return name.substring(1, name.length() - 1).trim();
+    /** Splits the header line at the delimiter, removing quotes and surrounding spaces. */
+    private List<String> splitHeader(String header, char separator) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            while (i < header.length() && header.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < header.length() && header.charAt(i) == '"') {
+                StringBuilder name = new StringBuilder();
+                int closing = -1;
+                for (int j = i + 1; j < header.length(); j++) {
+                    if (header.charAt(j) != '"') {
+                        name.append(header.charAt(j));
+                    } else if (j + 1 < header.length() && header.charAt(j + 1) == '"') {
+                        name.append('"');
+                        j++;
+                    } else {
+                        closing = j;
+                        break;
+                    }
+                }
+                int next = closing < 0 ? -1 : skipSpaces(header, closing + 1);
+                if (closing < 0 || (next < header.length() && header.charAt(next) != separator)) {
+                    throw invalidHeaderQuoting(header);
+                }
+                names.add(name.toString().trim());
+                if (next == header.length()) {
+                    return names;
+                }
+                i = next + 1;
+            } else {
+                int next = header.indexOf(separator, i);
+                int end = next < 0 ? header.length() : next;
+                names.add(header.substring(i, end).trim());
+                if (next < 0) {
+                    return names;
+                }
+                i = next + 1;
+            }
         }
-        return name;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        while (from < text.length() && text.charAt(from) == ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private DataFormatException invalidHeaderQuoting(String header) {
+        return new DataFormatException(
+                DataProblem.UNREADABLE_FILE,
+                file,
+                0,
+                1,
+                0,
+                null,
+                header,
+                "the header line '"
+                        + header
+                        + "' has a quoted name that is not closed or is followed by text"
+                        + " before the delimiter");
     }
 
     private int findColumn(List<String> accepted) {
@@ -236,6 +310,21 @@ public final class InteractionLogReader {
             }
             row++;
             int count = split(bytes, start, end);
+            if (count < 0) {
+                badRows.reject(
+                        DataProblem.INVALID_QUOTING,
+                        row,
+                        lines.lineNumber(),
+                        0,
+                        null,
+                        new String(bytes, start, end - start, StandardCharsets.UTF_8),
+                        count == UNCLOSED_QUOTE
+                                ? "a quoted field is not closed on this line"
+                                        + " (line breaks inside quotes are not supported)"
+                                : "text follows the closing quote of a field before the"
+                                        + " delimiter");
+                continue;
+            }
             if (count != columns.size()) {
                 badRows.reject(
                         DataProblem.WRONG_FIELD_COUNT,
@@ -282,31 +371,77 @@ public final class InteractionLogReader {
     }
 
     /**
-     * Splits a line at the delimiter into {@link #fieldStarts} and {@link #fieldEnds}.
+     * Splits a line at the delimiter into {@link #fieldStarts} and {@link #fieldEnds}. A quoted
+     * field's range excludes its quotes but keeps doubled quotes inside as they are.
      *
-     * @return the number of fields, or {@code columns.size() + 1} if there are more
+     * @return the number of fields, {@code columns.size() + 1} if there are more, or {@link
+     *     #UNCLOSED_QUOTE} or {@link #TEXT_AFTER_QUOTE} for invalid quoting
      */
     private int split(byte[] bytes, int start, int end) {
         int max = fieldStarts.length;
         int count = 0;
-        int fieldStart = start;
-        byte first = delimiter[0];
-        int width = delimiter.length;
-        for (int i = start; i <= end - width; i++) {
-            if (bytes[i] == first && (width == 1 || bytes[i + 1] == delimiter[1])) {
-                fieldStarts[count] = fieldStart;
-                fieldEnds[count] = i;
-                count++;
-                if (count == max) {
-                    return max;
+        int i = start;
+        while (count < max) {
+            if (quotedFields && i < end && bytes[i] == QUOTE) {
+                int closing = closingQuote(bytes, i + 1, end);
+                if (closing < 0) {
+                    return UNCLOSED_QUOTE;
                 }
-                fieldStart = i + width;
-                i += width - 1;
+                fieldStarts[count] = i + 1;
+                fieldEnds[count] = closing;
+                count++;
+                i = closing + 1;
+                if (i == end) {
+                    return count;
+                }
+                if (!isDelimiter(bytes, i, end)) {
+                    return TEXT_AFTER_QUOTE;
+                }
+                i += delimiter.length;
+            } else {
+                int next = nextDelimiter(bytes, i, end);
+                fieldStarts[count] = i;
+                fieldEnds[count] = next < 0 ? end : next;
+                count++;
+                if (next < 0) {
+                    return count;
+                }
+                i = next + delimiter.length;
             }
         }
-        fieldStarts[count] = fieldStart;
-        fieldEnds[count] = end;
-        return count + 1;
+        return max;
+    }
+
+    /** Returns the index of the first delimiter in {@code [from, end)}, or -1. */
+    private int nextDelimiter(byte[] bytes, int from, int end) {
+        byte first = delimiter[0];
+        int width = delimiter.length;
+        for (int i = from; i <= end - width; i++) {
+            if (bytes[i] == first && (width == 1 || bytes[i + 1] == delimiter[1])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isDelimiter(byte[] bytes, int at, int end) {
+        return at <= end - delimiter.length
+                && bytes[at] == delimiter[0]
+                && (delimiter.length == 1 || bytes[at + 1] == delimiter[1]);
+    }
+
+    /** Returns the index of the quote that closes a field whose text starts at {@code from}. */
+    private static int closingQuote(byte[] bytes, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == QUOTE) {
+                if (i + 1 < end && bytes[i + 1] == QUOTE) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private long parseId(byte[] bytes, int column, long row, long line) {
@@ -357,11 +492,14 @@ public final class InteractionLogReader {
         return value;
     }
 
+    /** Returns a field as text, with each doubled quote of a quoted field as one quote. */
     private String field(byte[] bytes, int column) {
-        return new String(
-                bytes,
-                fieldStarts[column],
-                fieldEnds[column] - fieldStarts[column],
-                StandardCharsets.UTF_8);
+        String text =
+                new String(
+                        bytes,
+                        fieldStarts[column],
+                        fieldEnds[column] - fieldStarts[column],
+                        StandardCharsets.UTF_8);
+        return quotedFields ? text.replace("\"\"", "\"") : text;
     }
 }

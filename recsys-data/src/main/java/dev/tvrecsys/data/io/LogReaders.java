@@ -1,5 +1,6 @@
 package dev.tvrecsys.data.io;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -42,22 +43,26 @@ public final class LogReaders {
             } else {
                 result = InteractionLogReader.read(path, format, options);
             }
-        } catch (NoSuchFileException | AccessDeniedException e) {
+        } catch (NoSuchFileException | AccessDeniedException | FileNotFoundException e) {
             throw e;
         } catch (DataFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Parquet reports a truncated or foreign file as a RuntimeException, and a corrupt
-            // gzip stream surfaces as ZipException or EOFException; all mean the bytes are bad.
-            throw new DataFormatException(
-                    DataProblem.UNREADABLE_FILE,
-                    path.getFileName().toString(),
-                    0,
-                    0,
-                    0,
-                    null,
-                    null,
-                    "cannot be read as " + format + " (" + e.getMessage() + ")");
+            // gzip stream surfaces as ZipException or EOFException. Both mean the bytes are bad,
+            // and the cause is kept so that a stack trace shows where parsing failed.
+            DataFormatException unreadable =
+                    new DataFormatException(
+                            DataProblem.UNREADABLE_FILE,
+                            path.getFileName().toString(),
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            "cannot be read as " + format + " (" + e + ")");
+            unreadable.initCause(e);
+            throw unreadable;
         }
         if (result.log().size() == 0) {
             throw new DataFormatException(

@@ -1,7 +1,10 @@
 package dev.tvrecsys.data.io;
 
 import dev.tvrecsys.data.EventLog;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +39,11 @@ import org.apache.parquet.schema.Type;
  * time of day {@code HH:MM} in {@code time}, a non-blank asset type and non-negative watch minutes.
  * The event time is {@code day * 1440 + minuteOfDay}, where {@code day} is the day number or the
  * epoch day of the ISO date.
+ *
+ * <p>NOTE: SNAPPY and ZSTD pages are decompressed by the native code bundled in snappy-java and
+ * zstd-jni. On a platform where that code cannot load, reading such a file is expected to raise an
+ * {@link Error} (for example {@link UnsatisfiedLinkError}) rather than {@link DataFormatException}.
+ * That path is untested. UNCOMPRESSED, GZIP and LZ4_RAW pages need no library outside the JDK.
  */
 public final class PlaybackParquetReader {
 
@@ -63,7 +71,7 @@ public final class PlaybackParquetReader {
      *
      * @param path the Parquet file
      * @return the events and the read report
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be opened, for example because it does not exist
      * @throws DataFormatException if the schema or a row is invalid
      */
     public static ReadResult read(Path path) throws IOException {
@@ -76,12 +84,42 @@ public final class PlaybackParquetReader {
      * @param path the Parquet file
      * @param options whether bad rows are skipped; the other options do not apply
      * @return the events and the read report
-     * @throws IOException if the file cannot be read
-     * @throws DataFormatException if the schema is invalid, or a row is invalid and bad rows are
-     *     not skipped
+     * @throws IOException if the file cannot be opened, for example because it does not exist
+     * @throws DataFormatException if the file is truncated, corrupt or not Parquet, if the schema
+     *     is invalid, or if a row is invalid and bad rows are not skipped
      */
     public static ReadResult read(Path path, ReadOptions options) throws IOException {
         String file = path.getFileName().toString();
+        try {
+            return readChecked(path, file, options);
+        } catch (NoSuchFileException
+                | AccessDeniedException
+                | FileNotFoundException
+                | DataFormatException e) {
+            // LocalInputFile opens with RandomAccessFile, which reports a missing or unreadable
+            // file as FileNotFoundException, which is a failure to open and not bad content.
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // parquet-mr reports a truncated, corrupt or foreign file as an IOException or as
+            // one of several RuntimeExceptions (ParquetDecodingException, SchemaParseException,
+            // NullPointerException and others), so every one of them means unreadable bytes.
+            DataFormatException unreadable =
+                    new DataFormatException(
+                            DataProblem.UNREADABLE_FILE,
+                            file,
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            "cannot be read as " + Format.PLAYBACK_PARQUET + " (" + e + ")");
+            unreadable.initCause(e);
+            throw unreadable;
+        }
+    }
+
+    private static ReadResult readChecked(Path path, String file, ReadOptions options)
+            throws IOException {
         InputFile input = new LocalInputFile(path);
         MessageType fileSchema;
         long[] rowGroupEnds;

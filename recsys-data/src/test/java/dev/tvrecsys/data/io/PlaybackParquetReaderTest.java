@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tvrecsys.data.EventLog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -112,6 +114,37 @@ class PlaybackParquetReaderTest {
         assertEquals(7, log.episodeId(0));
         assertEquals(8, log.watchMinutes(0));
         assertEquals(3 * 1440 + 62, log.time(0));
+    }
+
+    @Test
+    void read_truncatedFileIsUnreadable() throws IOException {
+        Path file =
+                ParquetTestFiles.writePlayback(
+                        dir.resolve("whole.parquet"),
+                        List.<Object[]>of(row(1, 1, 10, "VOD", 0, "1", "08:00", 30)));
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = Files.write(dir.resolve("half.parquet"), Arrays.copyOf(bytes, 100));
+
+        DataFormatException e =
+                assertThrows(
+                        DataFormatException.class, () -> PlaybackParquetReader.read(truncated));
+
+        assertEquals(DataProblem.UNREADABLE_FILE, e.problem());
+        assertEquals("half.parquet", e.file());
+        assertTrue(
+                e.getMessage().startsWith("half.parquet: cannot be read as PLAYBACK_PARQUET ("),
+                e.getMessage());
+        assertTrue(e.getCause() != null, "the parser's exception is kept as the cause");
+    }
+
+    @Test
+    void read_missingFileIsIoException() {
+        Path absent = dir.resolve("absent.parquet");
+
+        assertThrows(IOException.class, () -> PlaybackParquetReader.read(absent));
+        assertThrows(
+                IOException.class,
+                () -> LogReaders.read(absent, Format.PLAYBACK_PARQUET, ReadOptions.defaults()));
     }
 
     @Test
