@@ -85,6 +85,7 @@ public final class ResultsJob {
             int batchSize,
             float learningRate,
             int maxTrainSamples,
+            boolean tunedLstmOnly,
             Path output) {}
 
     private final Settings settings;
@@ -131,11 +132,19 @@ public final class ResultsJob {
                         split.description());
                 String key = dataset.name() + "/" + split.name();
                 Map<String, Object> segmentsOfSplit = new LinkedHashMap<>();
-                for (var entry : baselines(split, shows.size()).entrySet()) {
+                var baselines =
+                        settings.tunedLstmOnly()
+                                ? Map.<String, Supplier<Recommender>>of()
+                                : baselines(split, shows.size());
+                for (var entry : baselines.entrySet()) {
                     evaluate(dataset, split, assets, entry.getValue().get(), rows, segmentsOfSplit);
                 }
                 Map<String, TrainingHistory> curves = new LinkedHashMap<>();
-                for (boolean reference : new boolean[] {true, false}) {
+                boolean[] settingsToTrain =
+                        settings.tunedLstmOnly()
+                                ? new boolean[] {false}
+                                : new boolean[] {true, false};
+                for (boolean reference : settingsToTrain) {
                     String name = reference ? "lstm-reference" : "lstm";
                     TrainingHistory history =
                             trainAndEvaluate(

@@ -15,7 +15,8 @@ import java.util.Locale;
  * {@code --epochs N} (default 10), {@code --patience N} (default 2), {@code --batch-size N}
  * (default 512), {@code --learning-rate X} (default 0.001), {@code --max-train-samples N} (default
  * 0, no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
- * (default {@code ../shared/data}), {@code --output DIR} (default {@code results}).
+ * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
+ * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
  */
 public final class ResultsMain {
 
@@ -38,6 +39,7 @@ public final class ResultsMain {
         float learningRate = 1e-3f;
         Path sharedData = Path.of("..", "shared", "data");
         int maxTrainSamples = 0;
+        boolean tunedLstmOnly = false;
         Path output = Path.of("results");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -57,6 +59,7 @@ public final class ResultsMain {
                 case "--learning-rate" -> learningRate = Float.parseFloat(value);
                 case "--shared-data" -> sharedData = Path.of(value);
                 case "--max-train-samples" -> maxTrainSamples = Integer.parseInt(value);
+                case "--tuned-lstm-only" -> tunedLstmOnly = Boolean.parseBoolean(value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
@@ -77,6 +80,7 @@ public final class ResultsMain {
                         batchSize,
                         learningRate,
                         maxTrainSamples,
+                        tunedLstmOnly,
                         output);
         new ResultsJob(settings).run();
         System.out.println("Wrote " + output.toAbsolutePath().resolve("results.md"));
