@@ -10,8 +10,8 @@ if [[ ! -f "$JAR" || ! -d "$ROOT/examples/target/lib" ]] \
   mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true install
 fi
 
-# libtorch's OpenMP threads wait passively, which keeps them from slowing each other (and
-# other processes) several times over on a shared machine; set OMP_WAIT_POLICY to override.
+# libtorch's OpenMP threads wait passively. Spinning threads slowed training several times over
+# when other processes shared the cores. Set OMP_WAIT_POLICY to override.
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 CLASSPATH_ARGS=(-cp "$JAR:$ROOT/examples/target/lib/*")
 DJL_ARGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true)
