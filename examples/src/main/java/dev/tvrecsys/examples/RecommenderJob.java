@@ -55,6 +55,9 @@ public final class RecommenderJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommenderJob.class);
 
+    /** Test sample count below which the job warns that its metrics are unreliable. */
+    static final int MIN_RELIABLE_TEST_SAMPLES = 100;
+
     /** Cut-offs reported for every metric. */
     public static final List<Integer> KS = List.of(1, 5, 10, 20);
 
@@ -131,21 +134,33 @@ public final class RecommenderJob {
         SampleSet test = samples.subset(split.test());
         timings.put("window_seconds", seconds(start));
         LOG.info(
-                "{} viewers, {} shows, asset types {}; {} samples: {} train, {} validation, {}"
-                        + " test",
+                "{} viewers, {} shows, asset types found {}; {} samples: {} train, {} validation,"
+                        + " {} test",
                 histories.viewerCount(),
                 shows.size() - IdVocabulary.RESERVED,
-                assets.names(),
+                log.assetTypeNames(),
                 samples.size(),
                 train.size(),
                 validation.size(),
                 test.size());
 
+        if (test.size() < MIN_RELIABLE_TEST_SAMPLES) {
+            LOG.warn(
+                    "Only {} test samples: metrics this small vary a lot between seeds; the"
+                            + " reference windowing needs viewers with at least 23 events",
+                    test.size());
+        }
         String dataSource = input.toAbsolutePath() + " (" + format + ")";
 
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
         TrainingHistory history;
         Path checkpoints = output.resolve("checkpoints");
+        if (!options.resume && Files.isDirectory(checkpoints)) {
+            LOG.warn(
+                    "{} already holds checkpoints of an earlier run; epochs of this run replace"
+                            + " them one by one. Pass --resume to continue that run instead",
+                    checkpoints);
+        }
         Path resumeFrom = options.resume ? TrainingCheckpoint.latest(checkpoints) : null;
         if (options.resume && resumeFrom == null) {
             LOG.info("No checkpoint under {}; starting from the first epoch", checkpoints);
