@@ -155,11 +155,13 @@ public final class RecommenderJob {
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
         TrainingHistory history;
         Path checkpoints = output.resolve("checkpoints");
-        if (!options.resume && Files.isDirectory(checkpoints)) {
-            LOG.warn(
-                    "{} already holds checkpoints of an earlier run; epochs of this run replace"
-                            + " them one by one. Pass --resume to continue that run instead",
-                    checkpoints);
+        if (!options.resume && TrainingCheckpoint.latest(checkpoints) != null) {
+            // A new run would mix its checkpoints with the old run's, and a later --resume
+            // could continue from the old run's newer epoch.
+            throw new IllegalArgumentException(
+                    checkpoints
+                            + " already holds checkpoints of an earlier run; pass --resume to"
+                            + " continue that run, or choose another --output");
         }
         Path resumeFrom = options.resume ? TrainingCheckpoint.latest(checkpoints) : null;
         if (options.resume && resumeFrom == null) {

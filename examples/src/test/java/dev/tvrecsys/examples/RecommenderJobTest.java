@@ -82,6 +82,14 @@ class RecommenderJobTest {
         };
         RecommenderJob.Result first =
                 new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "1"))).run();
+        IllegalArgumentException rerun =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new RecommenderJob(
+                                                JobOptions.parse(concat(common, "--epochs", "2")))
+                                        .run());
+        assertTrue(rerun.getMessage().contains("pass --resume"), rerun.getMessage());
         RecommenderJob.Result resumed =
                 new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "2", "--resume")))
                         .run();
