@@ -18,12 +18,18 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,5 +251,79 @@ class ParquetVariantsTest {
         assertEquals(DataProblem.MISSING_COLUMN, e.problem());
         assertEquals("show_id", e.column());
         assertTrue(e.getMessage().contains("series_id"), e.getMessage());
+    }
+
+    /** Writes one row whose {@code day} column has the given primitive type and logical type. */
+    private Path writeDayAs(String name, String dayColumn, Object dayValue) throws IOException {
+        MessageType schema =
+                MessageTypeParser.parseMessageType(
+                        "message playback { required int32 user_id; required int32"
+                                + " playback_session_id; required int32 show_id; required binary"
+                                + " asset_type (STRING); required int32 episode_id; "
+                                + dayColumn
+                                + "; required binary time (STRING); required int32"
+                                + " watch_minutes; }");
+        Path file = dir.resolve(name);
+        try (ParquetWriter<Group> writer =
+                ExampleParquetWriter.builder(new LocalOutputFile(file))
+                        .withType(schema)
+                        .withConf(new PlainParquetConfiguration())
+                        .build()) {
+            Group row =
+                    new SimpleGroupFactory(schema)
+                            .newGroup()
+                            .append("user_id", 1)
+                            .append("playback_session_id", 1)
+                            .append("show_id", 10)
+                            .append("asset_type", "VOD")
+                            .append("episode_id", 1);
+            if (dayValue instanceof Long) {
+                row.append("day", (Long) dayValue);
+            } else {
+                row.append("day", (Binary) dayValue);
+            }
+            row.append("time", "20:00").append("watch_minutes", 30);
+            writer.write(row);
+        }
+        return file;
+    }
+
+    @Test
+    void int96Day_isWrongType() throws IOException {
+        Path file =
+                writeDayAs(
+                        "int96-day.parquet",
+                        "required int96 day",
+                        Binary.fromConstantByteArray(new byte[12]));
+
+        DataFormatException e =
+                assertThrows(
+                        DataFormatException.class,
+                        () ->
+                                LogReaders.read(
+                                        file, Format.PLAYBACK_PARQUET, ReadOptions.defaults()));
+
+        assertEquals(DataProblem.WRONG_TYPE, e.problem());
+        assertEquals("day", e.column());
+        assertTrue(e.getMessage().startsWith("int96-day.parquet, column day:"), e.getMessage());
+    }
+
+    @Test
+    void timestampDay_isWrongType() throws IOException {
+        Path file =
+                writeDayAs(
+                        "timestamp-day.parquet",
+                        "required int64 day (TIMESTAMP(MILLIS,true))",
+                        1_700_000_000_000L);
+
+        DataFormatException e =
+                assertThrows(
+                        DataFormatException.class,
+                        () ->
+                                LogReaders.read(
+                                        file, Format.PLAYBACK_PARQUET, ReadOptions.defaults()));
+
+        assertEquals(DataProblem.WRONG_TYPE, e.problem());
+        assertEquals("day", e.column());
     }
 }
