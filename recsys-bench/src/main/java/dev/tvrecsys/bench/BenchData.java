@@ -38,7 +38,7 @@ final class BenchData {
 
     /**
      * Returns a Parquet file of the generated log for {@code events}, generating it on first use.
-     * The file holds slightly more than {@code events} rows.
+     * The file contains slightly more than {@code events} rows.
      */
     static Path parquetFile(int events) {
         SyntheticPlaybackGenerator.Config config = config(events);
@@ -69,7 +69,7 @@ final class BenchData {
     /**
      * Returns the first {@code events} rows of the generated log.
      *
-     * @throws IllegalStateException if the generated file holds fewer rows
+     * @throws IllegalStateException if the generated file contains fewer rows
      */
     static EventLog eventLog(int events) {
         EventLog full;

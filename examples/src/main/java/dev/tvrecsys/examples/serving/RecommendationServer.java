@@ -320,7 +320,9 @@ public final class RecommendationServer implements AutoCloseable {
         Object run() throws IOException;
     }
 
-    /** An invalid request, answered with its status (400 unless given) and message. */
+    /**
+     * An invalid request, returned to the client with its status (400 unless given) and message.
+     */
     private static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int status;

@@ -125,13 +125,13 @@ final class Catalogue {
         return lineups.toArray(new int[0][]);
     }
 
-    private WeightedSampler sampler(int wantedKind, int wantedGenre) {
+    private WeightedSampler sampler(int requestedKind, int requestedGenre) {
         int[] ids = new int[showCount];
         double[] weights = new double[showCount];
         int count = 0;
         for (int i = 0; i < showCount; i++) {
-            if ((wantedKind < 0 || kind[i] == wantedKind)
-                    && (wantedGenre < 0 || genre[i] == wantedGenre)) {
+            if ((requestedKind < 0 || kind[i] == requestedKind)
+                    && (requestedGenre < 0 || genre[i] == requestedGenre)) {
                 ids[count] = i + 1;
                 weights[count] = popularity[i];
                 count++;
