@@ -43,11 +43,7 @@ public final class ProfileMain {
     private ProfileMain() {}
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("java.awt.headless", "true");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        JvmSetup.configure();
 
         JobOptions options;
         try {

@@ -23,12 +23,7 @@ public final class ResultsMain {
     private ResultsMain() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("java.awt.headless", "true");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        JvmSetup.configure();
 
         List<String> datasetNames = List.of("synthetic", "movielens-100k", "movielens-1m");
         List<String> protocols = List.of("random-window", "leave-one-out", "time-split");

@@ -17,12 +17,7 @@ public final class TrainMain {
     private TrainMain() {}
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        JvmSetup.configure();
 
         JobOptions options;
         try {

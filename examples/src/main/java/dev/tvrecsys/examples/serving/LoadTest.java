@@ -1,5 +1,6 @@
 package dev.tvrecsys.examples.serving;
 
+import dev.tvrecsys.examples.JvmSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,8 +161,7 @@ public final class LoadTest {
      * @throws InterruptedException if interrupted
      */
     public static void main(String[] args) throws InterruptedException {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
+        JvmSetup.configure();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tvrecsys.examples.JvmSetup;
 import dev.tvrecsys.model.Engines;
 import dev.tvrecsys.model.serving.History;
 import dev.tvrecsys.model.serving.RecommendOptions;
@@ -344,8 +345,7 @@ public final class RecommendationServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
+        JvmSetup.configure();
         Map<String, String> options = parseArgs(args);
         if (!options.containsKey("model")) {
             System.err.println(
