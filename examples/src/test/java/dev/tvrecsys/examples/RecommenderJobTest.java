@@ -44,7 +44,8 @@ class RecommenderJobTest {
         assertEquals(
                 List.of("lstm", "most-popular", "markov"), List.copyOf(result.reports().keySet()));
         double recall = result.reports().get("lstm").value(MetricsReport.RECALL, 10);
-        assertTrue(recall > 0 && recall <= 1, "recall@10 " + recall);
+        assertTrue(recall > 0, "recall@10 " + recall);
+        assertTrue(recall <= 1, "recall@10 " + recall);
         assertTrue(Files.exists(output.resolve("checkpoints/epoch-1/model.json")));
         assertTrue(Files.exists(output.resolve("metrics.md")));
 

@@ -35,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code parquetToWindows}: reading, vocabulary fitting, grouping and windowing together.
  * </ul>
  *
- * <p>The generated file holds a few percent more rows than {@code events} because the generator
+ * <p>The generated file contains a few percent more rows than {@code events} because the generator
  * writes whole viewers; the Parquet scores are per file, so divide by the row count that the setup
  * prints. The data is cached as described in {@link BenchData}.
  *

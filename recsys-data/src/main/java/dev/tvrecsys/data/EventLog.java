@@ -16,7 +16,7 @@ import java.util.Objects;
  * comparable only within one log: for playback exports it is {@code day * 1440 + minuteOfDay}, for
  * MovieLens ratings the unix time in seconds, and for position-ordered sequences the position.
  * {@link #day(int)} and {@link #minuteOfDay(int)} are the calendar fields where the source has
- * them, and {@link #hasClockTime()} says whether it does.
+ * them, and {@link #hasClockTime()} returns whether it does.
  *
  * <p>Asset types are stored as codes into {@link #assetTypeNames()}; the names keep the spelling of
  * the source, upper-cased.

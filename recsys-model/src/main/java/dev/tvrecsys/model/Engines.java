@@ -43,7 +43,7 @@ public final class Engines {
         return engine;
     }
 
-    /** Returns the first GPU when the engine sees one, else the CPU. */
+    /** Returns the first GPU when the engine reports one, else the CPU. */
     public static Device defaultDevice() {
         return defaultDevice(start());
     }

@@ -26,7 +26,7 @@ public record ModelConfig(
         MinutesScaling minutesScaling,
         int windowLength) {
 
-    /** How watch minutes become the per-step float input. */
+    /** Scaling of watch minutes into the per-step float input. */
     public enum MinutesScaling {
         /** {@code log(1 + minutes)}, which keeps long live sessions from dominating. */
         LOG1P,

@@ -21,9 +21,9 @@ import ai.djl.util.PairList;
  *
  * <p>Input: an {@link NDList} of three arrays of shape (batch, window): show indices (int32),
  * asset-type indices (int32) and raw watch minutes (float32). Each step becomes the concatenation
- * of its show embedding, its asset-type embedding and its scaled minutes; the LSTM runs over the
+ * of its show embedding, its asset-type embedding and its scaled minutes. The LSTM runs over the
  * window, and its output at the last step passes through dropout into a linear layer with one logit
- * per show index (padding and unknown included). Output: logits of shape (batch, showCount).
+ * per show index, padding and unknown included. Output: logits of shape (batch, showCount).
  */
 public final class NextShowBlock extends AbstractBlock {
 

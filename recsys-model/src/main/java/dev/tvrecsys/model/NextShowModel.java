@@ -102,7 +102,7 @@ public final class NextShowModel implements AutoCloseable {
         return windowStride;
     }
 
-    /** Returns the device that holds the parameters. */
+    /** Returns the device that stores the parameters. */
     public Device device() {
         return model.getNDManager().getDevice();
     }

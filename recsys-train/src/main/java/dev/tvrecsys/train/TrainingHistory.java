@@ -26,8 +26,8 @@ public final class TrainingHistory {
     }
 
     /**
-     * Returns the epoch with the highest validation recall, or with the lowest training loss when
-     * no validation recall was computed; null before the first epoch ends.
+     * Returns the epoch with the highest validation recall. Without validation recall it returns
+     * the epoch with the lowest training loss, and before the first epoch ends it returns null.
      */
     public EpochResult best() {
         EpochResult best = null;
