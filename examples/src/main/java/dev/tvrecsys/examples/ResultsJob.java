@@ -53,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * <p>For each data set and protocol, every model (the baselines and two LSTM settings) trains on
  * the same training samples and is ranked against every show on the same test samples. The {@code
  * lstm-reference} row uses the reference model and training settings (5 epochs, no early stopping);
- * the {@code lstm} row trains up to {@code epochs} epochs with early stopping on validation
- * recall@10 and keeps the best epoch's weights. Outputs: {@code results.md}, {@code results.csv},
- * {@code results.json}, {@code segments.json} (per-segment and discovery metrics) and {@code
- * histories.json} (LSTM training curves).
+ * the {@code lstm} row uses the tuned settings, typically early stopping on validation recall@10
+ * with the best epoch's weights kept, and a loss on every step of each window. Outputs: {@code
+ * results.md}, {@code results.csv}, {@code results.json}, {@code segments.json} (per-segment and
+ * discovery metrics) and {@code histories.json} (LSTM training curves).
  */
 public final class ResultsJob {
 
@@ -75,15 +75,18 @@ public final class ResultsJob {
     /** A named log to evaluate on. */
     public record Dataset(String name, Path path, Format format) {}
 
-    /** Settings of a results run. */
+    /**
+     * Settings of a results run.
+     *
+     * @param tunedModel model settings of the {@code lstm} row
+     * @param tunedTraining training settings of the {@code lstm} row
+     */
     public record Settings(
             List<Dataset> datasets,
             List<String> protocols,
             TrainingSamples trainingSamples,
-            int epochs,
-            int patience,
-            int batchSize,
-            float learningRate,
+            ModelConfig tunedModel,
+            TrainingConfig tunedTraining,
             int maxTrainSamples,
             boolean tunedLstmOnly,
             Path output) {}
@@ -258,16 +261,8 @@ public final class ResultsJob {
             boolean reference,
             List<ResultRow> rows,
             Map<String, Object> segments) {
-        ModelConfig modelConfig = ModelConfig.defaults();
-        TrainingConfig config =
-                reference
-                        ? TrainingConfig.defaults()
-                        : TrainingConfig.defaults()
-                                .withEpochs(settings.epochs())
-                                .withPatience(settings.patience())
-                                .withRestoreBest(true)
-                                .withBatchSize(settings.batchSize())
-                                .withLearningRate(settings.learningRate());
+        ModelConfig modelConfig = reference ? ModelConfig.defaults() : settings.tunedModel();
+        TrainingConfig config = reference ? TrainingConfig.defaults() : settings.tunedTraining();
         try (NextShowModel model =
                 NextShowModel.create(modelConfig, shows, assets, 1, config.seed(), Device.cpu())) {
             NextShowTrainer trainer =

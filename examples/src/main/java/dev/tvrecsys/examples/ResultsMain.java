@@ -1,11 +1,12 @@
 package dev.tvrecsys.examples;
 
 import dev.tvrecsys.data.protocol.TrainingSamples;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Command-line entry of the results table: every model on every data set and protocol.
@@ -32,6 +33,9 @@ public final class ResultsMain {
         int patience = 2;
         int batchSize = 512;
         float learningRate = 1e-3f;
+        float learningRateDecay = 1f;
+        int lossSteps = 1;
+        ModelConfig model = ModelConfig.defaults();
         Path sharedData = Path.of("..", "shared", "data");
         int maxTrainSamples = 0;
         boolean tunedLstmOnly = false;
@@ -44,14 +48,19 @@ public final class ResultsMain {
             switch (args[i]) {
                 case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
                 case "--protocols" -> protocols = Arrays.asList(value.split(","));
-                case "--training-samples" ->
-                        trainingSamples =
-                                TrainingSamples.valueOf(
-                                        value.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--training-samples" -> trainingSamples = TrainingSamples.parse(value);
                 case "--epochs" -> epochs = Integer.parseInt(value);
                 case "--patience" -> patience = Integer.parseInt(value);
                 case "--batch-size" -> batchSize = Integer.parseInt(value);
                 case "--learning-rate" -> learningRate = Float.parseFloat(value);
+                case "--learning-rate-decay" -> learningRateDecay = Float.parseFloat(value);
+                case "--loss-steps" -> lossSteps = Integer.parseInt(value);
+                case "--hidden-size" -> model = model.withHiddenSize(Integer.parseInt(value));
+                case "--embedding-size" ->
+                        model =
+                                model.withEmbeddingSizes(
+                                        Integer.parseInt(value), model.assetEmbeddingSize());
+                case "--dropout" -> model = model.withDropout(Float.parseFloat(value));
                 case "--shared-data" -> sharedData = Path.of(value);
                 case "--max-train-samples" -> maxTrainSamples = Integer.parseInt(value);
                 case "--tuned-lstm-only" -> tunedLstmOnly = Boolean.parseBoolean(value);
@@ -70,10 +79,15 @@ public final class ResultsMain {
                         datasets,
                         protocols,
                         trainingSamples,
-                        epochs,
-                        patience,
-                        batchSize,
-                        learningRate,
+                        model,
+                        TrainingConfig.defaults()
+                                .withEpochs(epochs)
+                                .withPatience(patience)
+                                .withRestoreBest(true)
+                                .withBatchSize(batchSize)
+                                .withLearningRate(learningRate)
+                                .withLearningRateDecay(learningRateDecay)
+                                .withLossSteps(lossSteps),
                         maxTrainSamples,
                         tunedLstmOnly,
                         output);

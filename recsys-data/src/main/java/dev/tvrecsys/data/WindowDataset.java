@@ -26,6 +26,7 @@ public final class WindowDataset extends RandomAccessDataset {
     private final boolean shuffle;
     private final long seed;
     private final boolean dropLast;
+    private final int lossSteps;
     private int epoch;
 
     private WindowDataset(Builder builder) {
@@ -35,6 +36,7 @@ public final class WindowDataset extends RandomAccessDataset {
         this.shuffle = builder.shuffle;
         this.seed = builder.seed;
         this.dropLast = builder.dropLast;
+        this.lossSteps = builder.lossSteps;
     }
 
     /** Creates a builder over {@code samples}. */
@@ -136,7 +138,11 @@ public final class WindowDataset extends RandomAccessDataset {
             int to = Math.min(from + batchSize, order.length);
             NDManager batchManager = parent.newSubManager();
             NDList data = WindowBatches.inputs(batchManager, samples, order, from, to);
-            NDList labels = WindowBatches.labels(batchManager, samples, order, from, to);
+            NDList labels =
+                    lossSteps == 1
+                            ? WindowBatches.labels(batchManager, samples, order, from, to)
+                            : WindowBatches.stepLabels(
+                                    batchManager, samples, order, from, to, lossSteps);
             next++;
             return new Batch(
                     batchManager,
@@ -157,6 +163,7 @@ public final class WindowDataset extends RandomAccessDataset {
         private boolean shuffle = true;
         private long seed = Split.REFERENCE_SEED;
         private boolean dropLast;
+        private int lossSteps = 1;
 
         private Builder(SampleSet samples) {
             this.samples = samples;
@@ -187,6 +194,22 @@ public final class WindowDataset extends RandomAccessDataset {
         /** Drops the last batch of an epoch when it is smaller than the batch size. */
         public Builder optDropLast(boolean value) {
             this.dropLast = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of newest steps of each window that carry a target. With 1, the default,
+         * a batch's labels are the samples' targets, shape (batch). With more, they are the two
+         * arrays of {@link WindowBatches#stepLabels}: flat step positions and their targets.
+         *
+         * @throws IllegalArgumentException if {@code value} is not in [1, window length]
+         */
+        public Builder optLossSteps(int value) {
+            if (value < 1 || value > samples.windowLength()) {
+                throw new IllegalArgumentException(
+                        "lossSteps must be in [1, " + samples.windowLength() + "], found " + value);
+            }
+            this.lossSteps = value;
             return this;
         }
 

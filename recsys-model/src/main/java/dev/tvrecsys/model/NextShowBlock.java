@@ -118,20 +118,57 @@ public final class NextShowBlock extends AbstractBlock {
         NDArray shows = inputs.get(0);
         NDArray assets = inputs.get(1);
         NDArray minutes = inputs.get(2);
+
+        NDArray sequence = lstmOutputs(parameterStore, shows, assets, minutes, training, params);
+        NDArray last = sequence.get(":, -1, :");
+        NDArray dropped = dropout.forward(parameterStore, new NDList(last), training).head();
+        return output.forward(parameterStore, new NDList(dropped), training);
+    }
+
+    /**
+     * Returns the logits after chosen steps of each window, for a loss on every step: the LSTM
+     * output at each chosen step passes through dropout and the output layer, as the last step's
+     * does in {@link #forward}. The LSTM reads each window from its oldest step, so the output at
+     * step {@code s} depends only on steps {@code 0..s}.
+     *
+     * @param parameterStore the parameter store
+     * @param inputs shows, assets and minutes, each of shape (batch, window)
+     * @param positions int64 flat positions {@code row * window + step} of the chosen steps
+     * @param training whether dropout is active
+     * @return logits of shape (positions, showCount)
+     */
+    public NDArray stepLogits(
+            ParameterStore parameterStore, NDList inputs, NDArray positions, boolean training) {
+        NDArray sequence =
+                lstmOutputs(
+                        parameterStore,
+                        inputs.get(0),
+                        inputs.get(1),
+                        inputs.get(2),
+                        training,
+                        null);
+        NDArray flat = sequence.reshape(-1, config.hiddenSize());
+        NDArray chosen = flat.get(positions);
+        NDArray dropped = dropout.forward(parameterStore, new NDList(chosen), training).head();
+        return output.forward(parameterStore, new NDList(dropped), training).singletonOrThrow();
+    }
+
+    private NDArray lstmOutputs(
+            ParameterStore parameterStore,
+            NDArray shows,
+            NDArray assets,
+            NDArray minutes,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray showWeight = parameterStore.getValue(showEmbedding, shows.getDevice(), training);
         NDArray assetWeight = parameterStore.getValue(assetEmbedding, assets.getDevice(), training);
-
         NDArray showVectors =
                 Embedding.embedding(shows, showWeight, SparseFormat.DENSE).singletonOrThrow();
         NDArray assetVectors =
                 Embedding.embedding(assets, assetWeight, SparseFormat.DENSE).singletonOrThrow();
         NDArray scaledMinutes = scaleMinutes(minutes).expandDims(2);
         NDArray steps = showVectors.concat(assetVectors, 2).concat(scaledMinutes, 2);
-
-        NDArray sequence = lstm.forward(parameterStore, new NDList(steps), training, params).head();
-        NDArray last = sequence.get(":, -1, :");
-        NDArray dropped = dropout.forward(parameterStore, new NDList(last), training).head();
-        return output.forward(parameterStore, new NDList(dropped), training);
+        return lstm.forward(parameterStore, new NDList(steps), training, params).head();
     }
 
     private NDArray scaleMinutes(NDArray minutes) {

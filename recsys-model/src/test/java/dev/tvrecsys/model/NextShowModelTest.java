@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import dev.tvrecsys.data.AssetTypeVocabulary;
 import dev.tvrecsys.data.IdVocabulary;
 import dev.tvrecsys.data.SampleSet;
+import dev.tvrecsys.data.WindowBatches;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,5 +162,49 @@ class NextShowModelTest {
         IllegalArgumentException error =
                 assertThrows(IllegalArgumentException.class, () -> SMALL.withDropout(1.5f));
         assertEquals("dropout must be in [0, 1), found 1.5", error.getMessage());
+    }
+
+    @Test
+    void stepLogits_lastStepMatchesForwardAndEarlierStepsIgnoreLaterInputs() {
+        SampleSet windows = twoWindows();
+        // The same windows with the last step of each replaced by other shows, assets and minutes.
+        SampleSet changed =
+                new SampleSet(
+                        3,
+                        new int[] {0, 2, 4, 4, 3, 4},
+                        new int[] {0, 2, 2, 2, 2, 2},
+                        new float[] {0, 30, 90, 60, 1, 0},
+                        new int[] {4, 2},
+                        new int[] {30, 10},
+                        new int[] {7, 8},
+                        new long[] {100, 200});
+        try (NextShowModel model = newModel(3);
+                NDManager manager = model.djlModel().getNDManager().newSubManager()) {
+            float[][] last = new float[2][5];
+            model.logits(windows, 0, 2, last);
+            // Flat positions row * 3 + step: window 1 steps 1 and 2, window 2 steps 0, 1 and 2.
+            NDArray positions = manager.create(new long[] {1, 2, 3, 4, 5});
+            float[] steps = stepLogits(model, manager, windows, positions);
+            float[] stepsChanged = stepLogits(model, manager, changed, positions);
+            assertEquals(25, steps.length);
+            for (int show = 0; show < 5; show++) {
+                assertEquals(last[0][show], steps[5 + show], 1e-5f, "window 1, show " + show);
+                assertEquals(last[1][show], steps[20 + show], 1e-5f, "window 2, show " + show);
+            }
+            // Rows 0, 2 and 3 are steps before the changed last step; rows 1 and 4 are last steps.
+            for (int row : new int[] {0, 2, 3}) {
+                for (int show = 0; show < 5; show++) {
+                    assertEquals(steps[row * 5 + show], stepsChanged[row * 5 + show], 0f);
+                }
+            }
+            assertFalse(steps[5] == stepsChanged[5] && steps[20] == stepsChanged[20]);
+        }
+    }
+
+    private static float[] stepLogits(
+            NextShowModel model, NDManager manager, SampleSet samples, NDArray positions) {
+        NDList inputs = WindowBatches.inputs(manager, samples, null, 0, samples.size());
+        ParameterStore store = new ParameterStore(manager, false);
+        return model.block().stepLogits(store, inputs, positions, false).toFloatArray();
     }
 }

@@ -32,7 +32,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private static final float EPSILON = 1e-8f;
     private static final int STATE_MAGIC = 0x41444d31;
 
-    private final float learningRate;
+    private float learningRate;
     private final float weightDecay;
     private final List<Pair<String, Parameter>> parameters = new ArrayList<>();
     private final List<NDArray> means = new ArrayList<>();
@@ -62,6 +62,24 @@ public final class AdamOptimizer implements AutoCloseable {
             means.add(manager.zeros(weight.getShape(), weight.getDataType()));
             variances.add(manager.zeros(weight.getShape(), weight.getDataType()));
         }
+    }
+
+    /** Returns the current step size. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * Sets the step size of the following updates, as a learning-rate schedule does.
+     *
+     * @throws IllegalArgumentException if {@code value} is not positive and finite
+     */
+    public void setLearningRate(float value) {
+        if (!(value > 0f) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(
+                    "learningRate must be positive and finite, found " + value);
+        }
+        this.learningRate = value;
     }
 
     /** Returns the number of updates made so far. */

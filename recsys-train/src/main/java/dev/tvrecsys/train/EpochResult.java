@@ -4,7 +4,7 @@ package dev.tvrecsys.train;
  * Metrics of one finished epoch.
  *
  * @param epoch 1-based epoch number
- * @param trainLoss mean softmax cross-entropy over the epoch's training batches
+ * @param trainLoss mean softmax cross-entropy per training target over the epoch
  * @param validationLoss mean cross-entropy on the validation samples, NaN without any
  * @param validationRecall validation recall at the configured k, NaN without validation samples
  * @param seconds wall-clock time of the epoch, validation included

@@ -89,17 +89,19 @@ public final class NextShowTrainer {
                 WindowDataset.builder(train)
                         .setSampling(config.batchSize(), true)
                         .optSeed(config.seed())
+                        .optLossSteps(config.lossSteps())
                         .build();
         int batchesPerEpoch = dataset.batchCount();
         TrainingHistory history = new TrainingHistory();
         int firstEpoch = 1;
         LOG.info(
-                "Training on {} with {} samples ({} batches of {}), {} validation samples, {}"
-                        + " parameters",
+                "Training on {} with {} samples ({} batches of {}, loss on the last {} steps of"
+                        + " each window), {} validation samples, {} parameters",
                 model.device(),
                 train.size(),
                 batchesPerEpoch,
                 config.batchSize(),
+                config.lossSteps(),
                 validation.size(),
                 model.parameterCount());
 
@@ -184,9 +186,11 @@ public final class NextShowTrainer {
             int epoch) {
         Engine engine = Engine.getInstance();
         engine.setRandomSeed((int) ((config.seed() + epoch) & 0x7fffffffL));
+        optimizer.setLearningRate(config.learningRate(epoch));
         Loss loss = Loss.softmaxCrossEntropyLoss();
         long start = System.nanoTime();
         double lossSum = 0;
+        long targets = 0;
         long samples = 0;
         int batchNumber = 0;
         int batchesPerEpoch = dataset.batchCount();
@@ -194,10 +198,22 @@ public final class NextShowTrainer {
         for (Batch batch : dataset.getData(parent, epoch - 1)) {
             try (batch) {
                 double batchLoss;
+                long batchTargets;
                 try (GradientCollector collector = engine.newGradientCollector()) {
                     ParameterStore store = new ParameterStore(batch.getManager(), false);
-                    NDList logits = model.block().forward(store, batch.getData(), true);
-                    NDArray lossArray = loss.evaluate(batch.getLabels(), logits);
+                    NDList labels = batch.getLabels();
+                    NDArray lossArray;
+                    if (config.lossSteps() == 1) {
+                        NDList logits = model.block().forward(store, batch.getData(), true);
+                        lossArray = loss.evaluate(labels, logits);
+                        batchTargets = batch.getSize();
+                    } else {
+                        NDArray positions = labels.get(0);
+                        NDArray logits =
+                                model.block().stepLogits(store, batch.getData(), positions, true);
+                        lossArray = loss.evaluate(new NDList(labels.get(1)), new NDList(logits));
+                        batchTargets = positions.size();
+                    }
                     collector.backward(lossArray);
                     batchLoss = lossArray.getFloat();
                 }
@@ -215,7 +231,8 @@ public final class NextShowTrainer {
                                     + ") or check the input for extreme watch minutes");
                 }
                 optimizer.update();
-                lossSum += batchLoss * batch.getSize();
+                lossSum += batchLoss * batchTargets;
+                targets += batchTargets;
                 samples += batch.getSize();
                 double rate = samples / seconds(start);
                 for (TrainingListener listener : listeners) {
@@ -227,7 +244,7 @@ public final class NextShowTrainer {
         double[] validationMetrics = validate(model, validation);
         return new EpochResult(
                 epoch,
-                lossSum / samples,
+                lossSum / targets,
                 validationMetrics[0],
                 validationMetrics[1],
                 seconds(start),

@@ -3,8 +3,9 @@ package dev.tvrecsys.train;
 /**
  * Settings of one training run, validated on construction.
  *
- * <p>The defaults are the reference's: Adam with learning rate 0.001, batches of 512, 5 epochs,
- * seed 42, and a progress line every 100 batches.
+ * <p>The defaults are the reference's: Adam with a constant learning rate of 0.001, batches of 512,
+ * 5 epochs, seed 42, a loss on the last step of each window only, and a progress line every 100
+ * batches.
  *
  * @param epochs number of passes over the training samples, positive
  * @param batchSize samples per optimizer step, positive
@@ -17,6 +18,11 @@ package dev.tvrecsys.train;
  *     epoch
  * @param restoreBest whether the weights of the epoch with the best validation recall are put back
  *     when training ends
+ * @param lossSteps number of newest steps of each window whose next show is a training target: 1
+ *     trains on the last step only, as the reference does; larger values add a cross-entropy term
+ *     for each earlier step, so one window teaches up to that many next shows
+ * @param learningRateDecay factor applied to the learning rate after each epoch, in (0, 1]; 1 keeps
+ *     it constant
  */
 public record TrainingConfig(
         int epochs,
@@ -27,7 +33,9 @@ public record TrainingConfig(
         int progressInterval,
         int evaluationK,
         int patience,
-        boolean restoreBest) {
+        boolean restoreBest,
+        int lossSteps,
+        float learningRateDecay) {
 
     /** Validates every field. */
     public TrainingConfig {
@@ -35,6 +43,11 @@ public record TrainingConfig(
         requirePositive("batchSize", batchSize);
         requirePositive("progressInterval", progressInterval);
         requirePositive("evaluationK", evaluationK);
+        requirePositive("lossSteps", lossSteps);
+        if (!(learningRateDecay > 0f && learningRateDecay <= 1f)) {
+            throw new IllegalArgumentException(
+                    "learningRateDecay must be in (0, 1], found " + learningRateDecay);
+        }
         if (patience < 0) {
             throw new IllegalArgumentException("patience must not be negative, found " + patience);
         }
@@ -50,7 +63,7 @@ public record TrainingConfig(
 
     /** Returns the reference settings: no early stopping, the last epoch's weights are kept. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(5, 512, 1e-3f, 0f, 42L, 100, 10, 0, false);
+        return new TrainingConfig(5, 512, 1e-3f, 0f, 42L, 100, 10, 0, false, 1, 1f);
     }
 
     public TrainingConfig withEpochs(int value) {
@@ -63,7 +76,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withBatchSize(int value) {
@@ -76,7 +91,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withLearningRate(float value) {
@@ -89,7 +106,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withWeightDecay(float value) {
@@ -102,7 +121,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withSeed(long value) {
@@ -115,7 +136,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withProgressInterval(int value) {
@@ -128,7 +151,9 @@ public record TrainingConfig(
                 value,
                 evaluationK,
                 patience,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withPatience(int value) {
@@ -141,7 +166,9 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 value,
-                restoreBest);
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
     }
 
     public TrainingConfig withRestoreBest(boolean value) {
@@ -154,7 +181,44 @@ public record TrainingConfig(
                 progressInterval,
                 evaluationK,
                 patience,
+                value,
+                lossSteps,
+                learningRateDecay);
+    }
+
+    public TrainingConfig withLossSteps(int value) {
+        return new TrainingConfig(
+                epochs,
+                batchSize,
+                learningRate,
+                weightDecay,
+                seed,
+                progressInterval,
+                evaluationK,
+                patience,
+                restoreBest,
+                value,
+                learningRateDecay);
+    }
+
+    public TrainingConfig withLearningRateDecay(float value) {
+        return new TrainingConfig(
+                epochs,
+                batchSize,
+                learningRate,
+                weightDecay,
+                seed,
+                progressInterval,
+                evaluationK,
+                patience,
+                restoreBest,
+                lossSteps,
                 value);
+    }
+
+    /** Returns the learning rate of epoch {@code epoch} (1-based) under the decay. */
+    public float learningRate(int epoch) {
+        return (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
     }
 
     private static void requirePositive(String name, int value) {

@@ -33,7 +33,7 @@ class NextShowTrainerTest {
      * places, with one event in ten replaced by a random show. Most-popular can only guess about 10
      * of 30 next shows; a sequence model can learn the successor.
      */
-    private static EventLog plantedCycleLog(int viewers, int eventsPerViewer, long seed) {
+    static EventLog plantedCycleLog(int viewers, int eventsPerViewer, long seed) {
         Random random = new Random(seed);
         EventLog.Builder builder = EventLog.builder("planted cycle", true);
         for (int viewer = 1; viewer <= viewers; viewer++) {

@@ -281,4 +281,48 @@ class ProtocolsTest {
         }
         return shows;
     }
+
+    @Test
+    void leaveOneOut_stridedSamplesCoverEveryTrainingEventOnceInTheirLastSteps() {
+        // Stride 2, windows of 3. Viewer 1 trains on 100..105: targets 105, 103, 101 with inputs
+        // (102 103 104), (100 101 102), (pad pad 100). Viewer 2 trains on 200..203: targets 203,
+        // 201. Viewer 3 has two events and is training only: target 301.
+        ProtocolSplit split =
+                new LeaveOneOutProtocol(3, TrainingSamples.strided(2))
+                        .split(HISTORIES, SHOWS, ASSETS);
+        assertArrayEquals(new int[] {105, 103, 101, 203, 201, 301}, targetIds(split.train()));
+
+        // The next show after each of the last 2 steps, skipping steps whose input is padding.
+        Map<Integer, Integer> covered = new HashMap<>();
+        SampleSet train = split.train();
+        for (int i = 0; i < train.size(); i++) {
+            for (int step = 1; step < 3; step++) {
+                if (train.show(i, step) == IdVocabulary.PADDING) {
+                    continue;
+                }
+                int next = step == 2 ? train.target(i) : train.show(i, step + 1);
+                covered.merge(SHOWS.id(next), 1, Integer::sum);
+            }
+        }
+        Map<Integer, Integer> expected = new HashMap<>();
+        for (int id : new int[] {101, 102, 103, 104, 105, 201, 202, 203, 301}) {
+            expected.put(id, 1);
+        }
+        assertEquals(expected, covered);
+    }
+
+    @Test
+    void trainingSamples_parsesEveryForm() {
+        assertEquals(TrainingSamples.REFERENCE, TrainingSamples.parse("reference"));
+        assertEquals(TrainingSamples.EVERY_PREFIX, TrainingSamples.parse("Every-Prefix"));
+        assertEquals(TrainingSamples.EVERY_PREFIX, TrainingSamples.parse("stride-1"));
+        assertEquals(21, TrainingSamples.REFERENCE.stride(20));
+        assertEquals(20, TrainingSamples.parse("stride-20").stride(20));
+        assertEquals("stride-20", TrainingSamples.strided(20).label());
+        for (String bad : new String[] {"stride-0", "stride-x", "stride-", "windows"}) {
+            IllegalArgumentException error =
+                    assertThrows(IllegalArgumentException.class, () -> TrainingSamples.parse(bad));
+            assertTrue(error.getMessage().contains("'" + bad + "'"), error.getMessage());
+        }
+    }
 }
