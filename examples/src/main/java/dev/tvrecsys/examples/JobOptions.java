@@ -33,6 +33,10 @@ public final class JobOptions {
                     "  --epochs N            training epochs (default 5)",
                     "  --batch-size N        samples per step (default 512)",
                     "  --learning-rate X     Adam learning rate (default 0.001)",
+                    "  --learning-rate-decay X  factor applied to the learning rate after each"
+                            + " epoch (default 1)",
+                    "  --loss-steps N        newest steps of each window with a loss, 1 to the"
+                            + " window length (default 1: the last step only)",
                     "  --seed N              seed of split, weights and batch order (default 42)",
                     "  --device NAME         auto, cpu, gpu or gpu:N (default auto)",
                     "  --minutes-scaling S   log1p or raw (default log1p)",
@@ -50,6 +54,8 @@ public final class JobOptions {
     int epochs = 5;
     int batchSize = 512;
     float learningRate = 1e-3f;
+    float learningRateDecay = 1f;
+    int lossSteps = 1;
     long seed = 42;
     String device = "auto";
     String minutesScaling = "log1p";
@@ -81,6 +87,8 @@ public final class JobOptions {
                 case "--epochs" -> options.epochs = intValue(name, rest);
                 case "--batch-size" -> options.batchSize = intValue(name, rest);
                 case "--learning-rate" -> options.learningRate = floatValue(name, rest);
+                case "--learning-rate-decay" -> options.learningRateDecay = floatValue(name, rest);
+                case "--loss-steps" -> options.lossSteps = intValue(name, rest);
                 case "--seed" -> options.seed = longValue(name, rest);
                 case "--device" -> options.device = value(name, rest);
                 case "--minutes-scaling" -> options.minutesScaling = value(name, rest);

@@ -99,7 +99,16 @@ public final class RecommenderJob {
                             .withEpochs(options.epochs)
                             .withBatchSize(options.batchSize)
                             .withLearningRate(options.learningRate)
+                            .withLearningRateDecay(options.learningRateDecay)
+                            .withLossSteps(options.lossSteps)
                             .withSeed(options.seed);
+            if (options.lossSteps > modelConfig.windowLength()) {
+                throw new IllegalArgumentException(
+                        "--loss-steps must be at most the window length "
+                                + modelConfig.windowLength()
+                                + ", found "
+                                + options.lossSteps);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
         }

@@ -12,12 +12,17 @@ import java.util.List;
  * Command-line entry of the results table: every model on every data set and protocol.
  *
  * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
- * random-window,leave-one-out,time-split}, {@code --training-samples every-prefix|reference},
- * {@code --epochs N} (default 10), {@code --patience N} (default 2), {@code --batch-size N}
- * (default 512), {@code --learning-rate X} (default 0.001), {@code --max-train-samples N} (default
+ * random-window,leave-one-out,time-split}, {@code --training-samples
+ * reference|every-prefix|stride-N} (default every-prefix), {@code --max-train-samples N} (default
  * 0, no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
  * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
  * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
+ *
+ * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 10), {@code --patience N}
+ * (default 2), {@code --batch-size N} (default 512), {@code --learning-rate X} (default 0.001),
+ * {@code --learning-rate-decay X} (default 1), {@code --loss-steps N} (default 1), {@code
+ * --hidden-size N} (default 128), {@code --embedding-size N} (show embedding, default 32) and
+ * {@code --dropout X} (default 0.2).
  */
 public final class ResultsMain {
 

@@ -147,4 +147,20 @@ class RecommenderJobTest {
                         IllegalArgumentException.class, () -> new RecommenderJob(options).run());
         assertTrue(error.getMessage().contains("absent.parquet"), error.getMessage());
     }
+
+    @Test
+    void run_lossStepsBeyondWindow(@TempDir Path dir) {
+        JobOptions options =
+                JobOptions.parse(
+                        "--input", dir.resolve("absent.parquet").toString(),
+                        "--output", dir.resolve("out").toString(),
+                        "--loss-steps", "21");
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class, () -> new RecommenderJob(options).run());
+        assertEquals(
+                "invalid option value: --loss-steps must be at most the window length 20, found"
+                        + " 21",
+                error.getMessage());
+    }
 }
