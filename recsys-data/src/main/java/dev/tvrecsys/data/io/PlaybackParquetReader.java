@@ -7,11 +7,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -23,6 +26,8 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -30,6 +35,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.xerial.snappy.SnappyError;
 
 /**
  * Reads playback logs in the {@link PlaybackSchema} layout from Parquet, either as a stream of
@@ -53,10 +59,15 @@ import org.apache.parquet.schema.Type;
  * bytes per event and up to about 2.5 times that while its builder grows and copies its arrays. A
  * log that does not fit the heap must therefore be streamed.
  *
- * <p>NOTE: SNAPPY and ZSTD pages are decompressed by the native code bundled in snappy-java and
- * zstd-jni. On a platform where that code cannot load, reading such a file is expected to raise an
- * {@link Error} (for example {@link UnsatisfiedLinkError}) rather than {@link DataFormatException}.
- * That path is untested. UNCOMPRESSED, GZIP and LZ4_RAW pages need no library outside the JDK.
+ * <p>SNAPPY and ZSTD pages are decompressed by native code that snappy-java and zstd-jni extract,
+ * by default into {@code java.io.tmpdir}, and load on first use. Where it cannot load, the JVM
+ * raises an {@link Error}: {@link UnsatisfiedLinkError}, {@link ExceptionInInitializerError} or
+ * snappy-java's {@link SnappyError} on the first read, and {@link NoClassDefFoundError} on later
+ * ones. A {@link LinkageError} or {@code SnappyError} raised while reading the rows of a file with
+ * any codec other than UNCOMPRESSED, GZIP and LZ4_RAW becomes a {@link
+ * DataProblem#CODEC_UNAVAILABLE} exception that names the file and the codec and keeps the error as
+ * its cause. In a file with only those three codecs, which need no native library, such an error
+ * propagates unchanged.
  */
 public final class PlaybackParquetReader {
 
@@ -66,6 +77,13 @@ public final class PlaybackParquetReader {
     private static final int DAY_KIND_UNKNOWN = 0;
     private static final int DAY_KIND_NUMBER = 1;
     private static final int DAY_KIND_DATE = 2;
+
+    /** The page codecs that parquet-mr decompresses without a native library. */
+    private static final Set<CompressionCodecName> JAVA_CODECS =
+            EnumSet.of(
+                    CompressionCodecName.UNCOMPRESSED,
+                    CompressionCodecName.GZIP,
+                    CompressionCodecName.LZ4_RAW);
 
     private final String file;
     private final BadRows badRows;
@@ -87,8 +105,10 @@ public final class PlaybackParquetReader {
      *
      * @param schema the file schema
      * @param rowGroupEnds the number of rows up to and including each row group
+     * @param codecs the page codecs of the playback columns' chunks
      */
-    private record Footer(MessageType schema, long[] rowGroupEnds) {}
+    private record Footer(
+            MessageType schema, long[] rowGroupEnds, Set<CompressionCodecName> codecs) {}
 
     /**
      * Reads a playback log with the default options, raising on the first bad row.
@@ -109,8 +129,9 @@ public final class PlaybackParquetReader {
      * @param options whether bad rows are skipped; the other options do not apply
      * @return the events and the read report
      * @throws IOException if the file cannot be opened, for example because it does not exist
-     * @throws DataFormatException if the file is truncated, corrupt or not Parquet, if the schema
-     *     is invalid, or if a row is invalid and bad rows are not skipped
+     * @throws DataFormatException if the file is truncated, corrupt or not Parquet, if a page codec
+     *     cannot load its native library, if the schema is invalid, or if a row is invalid and bad
+     *     rows are not skipped
      */
     public static ReadResult read(Path path, ReadOptions options) throws IOException {
         String file = path.getFileName().toString();
@@ -135,9 +156,9 @@ public final class PlaybackParquetReader {
      * @param consumer receives each valid event, in file order
      * @return the read report; {@link ReadReport#rowsKept()} is the number of consumer calls
      * @throws IOException if the file cannot be opened, or if {@code consumer} throws it
-     * @throws DataFormatException if the file is truncated, corrupt or not Parquet, if the schema
-     *     is invalid, or if a row is invalid and bad rows are not skipped. The events before an
-     *     invalid row have been delivered by then.
+     * @throws DataFormatException if the file is truncated, corrupt or not Parquet, if a page codec
+     *     cannot load its native library, if the schema is invalid, or if a row is invalid and bad
+     *     rows are not skipped. The events before an invalid row have been delivered by then.
      */
     public static ReadReport forEach(Path path, ReadOptions options, EventConsumer consumer)
             throws IOException {
@@ -155,12 +176,18 @@ public final class PlaybackParquetReader {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<BlockMetaData> groups = reader.getRowGroups();
             long[] rowGroupEnds = new long[groups.size()];
+            Set<CompressionCodecName> codecs = EnumSet.noneOf(CompressionCodecName.class);
             long end = 0;
             for (int i = 0; i < groups.size(); i++) {
                 end += groups.get(i).getRowCount();
                 rowGroupEnds[i] = end;
+                for (ColumnChunkMetaData column : groups.get(i).getColumns()) {
+                    if (PlaybackSchema.COLUMNS.contains(column.getPath().toDotString())) {
+                        codecs.add(column.getCodec());
+                    }
+                }
             }
-            return new Footer(schema, rowGroupEnds);
+            return new Footer(schema, rowGroupEnds, codecs);
         } catch (NoSuchFileException | AccessDeniedException | FileNotFoundException e) {
             // LocalInputFile opens with RandomAccessFile, which reports a missing or unreadable
             // file as FileNotFoundException, which is a failure to open and not bad content.
@@ -305,7 +332,40 @@ public final class PlaybackParquetReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
+        } catch (LinkageError | SnappyError e) {
+            // Pages are decompressed here, so this is where a codec's native library first loads.
+            throw codecUnavailable(e);
         }
+    }
+
+    /**
+     * Returns the exception for a codec whose library failed to load. Rethrows {@code error} when
+     * the file uses only codecs without a native library, because the error then has another cause.
+     */
+    private DataFormatException codecUnavailable(Error error) {
+        Set<CompressionCodecName> nativeCodecs = EnumSet.copyOf(footer.codecs());
+        nativeCodecs.removeAll(JAVA_CODECS);
+        if (nativeCodecs.isEmpty()) {
+            throw error;
+        }
+        String codecs = nativeCodecs.stream().map(Enum::name).collect(Collectors.joining(", "));
+        DataFormatException unavailable =
+                new DataFormatException(
+                        DataProblem.CODEC_UNAVAILABLE,
+                        file,
+                        0,
+                        0,
+                        0,
+                        null,
+                        codecs,
+                        "pages compressed with "
+                                + codecs
+                                + " cannot be decompressed because the codec library failed to"
+                                + " load ("
+                                + error
+                                + ")");
+        unavailable.initCause(error);
+        return unavailable;
     }
 
     /**

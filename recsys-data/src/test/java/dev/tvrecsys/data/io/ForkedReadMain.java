@@ -12,6 +12,9 @@ import java.nio.file.Path;
  *       the event count and the sums of watch minutes, show ids and times.
  *   <li>{@code collect FILE} reads the file with {@link PlaybackParquetReader#read(Path)} and
  *       prints the event count, or the message of an {@link OutOfMemoryError}.
+ *   <li>{@code read FILE...} reads each file with {@link PlaybackParquetReader#read(Path)} and
+ *       prints {@code read.N} and {@code message.N} for the N-th file: the event count, or the
+ *       exception with its problem, value and cause.
  * </ul>
  */
 final class ForkedReadMain {
@@ -22,9 +25,10 @@ final class ForkedReadMain {
         switch (args[0]) {
             case "stream" -> stream(Path.of(args[1]));
             case "collect" -> collect(Path.of(args[1]));
+            case "read" -> readEach(args);
             default ->
                     throw new IllegalArgumentException(
-                            "invalid mode " + args[0] + ", expected stream or collect");
+                            "invalid mode " + args[0] + ", expected stream, collect or read");
         }
     }
 
@@ -54,6 +58,31 @@ final class ForkedReadMain {
             // The partly built log is unreachable once read() has thrown, so the heap has room
             // for printing.
             System.out.println("outOfMemory=" + e.getMessage());
+        }
+    }
+
+    private static void readEach(String[] args) throws IOException {
+        for (int i = 1; i < args.length; i++) {
+            String outcome;
+            String message;
+            try {
+                outcome = "events " + PlaybackParquetReader.read(Path.of(args[i])).log().size();
+                message = "";
+            } catch (DataFormatException e) {
+                outcome =
+                        "problem "
+                                + e.problem()
+                                + " value "
+                                + e.value()
+                                + " cause "
+                                + (e.getCause() == null ? null : e.getCause().getClass().getName());
+                message = e.getMessage();
+            } catch (Error e) {
+                outcome = "error " + e.getClass().getName();
+                message = String.valueOf(e.getMessage());
+            }
+            System.out.println("read." + i + "=" + outcome);
+            System.out.println("message." + i + "=" + message.replace('\n', ' '));
         }
     }
 }
