@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Sizes: 2,000,000 rows with random user ids and episode ids, so that their pages barely
  * compress, written in row groups of 1 MiB. The file has 39,035,060 bytes in 58 row groups of at
  * most 35,287 rows, and its EventLog would take 70 MB at 35 bytes per event, while the child heap
- * is 24 MiB. Timings measured with OpenJDK 17.0.15 on a 2-core machine shared with other work:
- * writing the file took about 8 s and the streaming read in the child about 3.5 s. The collecting
- * read ran out of memory after about 2.5 s, and the whole test took 13 to 15 s. The streaming read
- * also passed with a 12 MiB heap.
+ * is 24 MiB. The timings were measured with OpenJDK 17.0.15 on a 2-core machine shared with other
+ * work. In one run, writing the file took about 8 s and the streaming read in the child about 3.5
+ * s. The collecting read ran out of memory after about 2.5 s. The whole test took 9 to 15 s in six
+ * runs. The streaming read also passed with a 12 MiB heap.
  */
 class StreamingReadMemoryTest {
 
