@@ -17,6 +17,14 @@ public enum DataProblem {
     /** The file is truncated, corrupt, compressed wrongly or not in the expected format. */
     UNREADABLE_FILE(false, "Export or copy the file again, or check that --format matches it."),
 
+    /** The pages of a Parquet file use a codec whose library, usually native, failed to load. */
+    CODEC_UNAVAILABLE(
+            false,
+            "Rewrite the file with UNCOMPRESSED, GZIP or LZ4_RAW compression, which need no native"
+                    + " library, or make the codec's native library loadable: snappy-java (SNAPPY)"
+                    + " and zstd-jni (ZSTD) extract theirs into java.io.tmpdir, which must be"
+                    + " writable and allow executables."),
+
     /** The file has no events. */
     NO_EVENTS(false, "Check that the export is complete and that the file is the intended one."),
     /** A required field is null or empty. */

@@ -32,7 +32,8 @@ public final class LogReaders {
      * @return the events and the read report
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the content is invalid and cannot be skipped, the file is
-     *     truncated, corrupt or of another format, or it has no events
+     *     truncated, corrupt or of another format, a Parquet page codec cannot load its native
+     *     library, or the file has no events
      */
     public static ReadResult read(Path path, Format format, ReadOptions options)
             throws IOException {

@@ -58,13 +58,32 @@ public final class PlaybackParquetWriter implements Closeable {
     }
 
     /**
-     * Opens a writer whose rows replace {@code target} when it is closed.
+     * Opens a writer whose rows replace {@code target} when it is closed, with parquet-mr's default
+     * row group size of 128 MiB.
      *
      * @param target the Parquet file to create or replace
      * @return the writer
      * @throws IOException if the temporary file cannot be created
      */
     public static PlaybackParquetWriter open(Path target) throws IOException {
+        return open(target, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    /**
+     * Opens a writer whose rows replace {@code target} when it is closed.
+     *
+     * @param target the Parquet file to create or replace
+     * @param rowGroupBytes the row group size that parquet-mr aims at, in bytes of buffered column
+     *     data. A reader keeps the column chunks of one row group in memory.
+     * @return the writer
+     * @throws IOException if the temporary file cannot be created
+     * @throws IllegalArgumentException if {@code rowGroupBytes} is not positive
+     */
+    public static PlaybackParquetWriter open(Path target, long rowGroupBytes) throws IOException {
+        if (rowGroupBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "rowGroupBytes must be positive, found " + rowGroupBytes);
+        }
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
@@ -79,6 +98,7 @@ public final class PlaybackParquetWriter implements Closeable {
                             .withConf(new PlainParquetConfiguration())
                             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                             .withCompressionCodec(Codec.CHOSEN)
+                            .withRowGroupSize(rowGroupBytes)
                             .build();
             return new PlaybackParquetWriter(absolute, temporary, writer);
         } catch (IOException | RuntimeException e) {

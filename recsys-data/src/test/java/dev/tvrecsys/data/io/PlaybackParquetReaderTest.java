@@ -9,6 +9,7 @@ import dev.tvrecsys.data.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -363,6 +364,40 @@ class PlaybackParquetReaderTest {
 
         assertEquals(DataProblem.MISSING_VALUE, e.problem());
         assertEquals("asset_type", e.column());
+    }
+
+    @Test
+    void read_controlCharacterAssetTypeIsBlank() throws IOException {
+        Path file =
+                ParquetTestFiles.writePlayback(
+                        dir.resolve("newline.parquet"),
+                        List.of(
+                                row(1, 1, 10, "VOD", 0, "1", "10:00", 5),
+                                row(1, 1, 10, "\n", 0, "1", "10:05", 5)));
+
+        DataFormatException e =
+                assertThrows(DataFormatException.class, () -> PlaybackParquetReader.read(file));
+
+        assertEquals(DataProblem.MISSING_VALUE, e.problem());
+        assertEquals(2, e.row());
+        assertEquals("asset_type", e.column());
+        assertEquals("\n", e.value());
+    }
+
+    @Test
+    void read_over127AssetTypesIsUnreadable() throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 128; i++) {
+            rows.add(row(1, 1, 10, "type" + i, 0, "1", "10:00", 5));
+        }
+        Path file = ParquetTestFiles.writePlayback(dir.resolve("types.parquet"), rows);
+
+        DataFormatException e =
+                assertThrows(DataFormatException.class, () -> PlaybackParquetReader.read(file));
+
+        assertEquals(DataProblem.UNREADABLE_FILE, e.problem());
+        assertTrue(
+                e.getMessage().contains("too many distinct asset types (max 127)"), e.getMessage());
     }
 
     @Test

@@ -126,6 +126,34 @@ class PlaybackParquetWriterTest {
     }
 
     @Test
+    void open_smallRowGroupsSplitFile() throws IOException {
+        Path file = dir.resolve("groups.parquet");
+        try (PlaybackParquetWriter writer = PlaybackParquetWriter.open(file, 64 * 1024)) {
+            for (int i = 0; i < 50_000; i++) {
+                writer.write(i, i, i, "VOD", i, "1", "10:00", i % 100);
+            }
+        }
+
+        List<Long> rowGroups = ParquetTestFiles.rowGroupSizes(file);
+        EventLog read = PlaybackParquetReader.read(file).log();
+
+        assertTrue(rowGroups.size() > 1, "row groups: " + rowGroups);
+        assertEquals(50_000L, rowGroups.stream().mapToLong(Long::longValue).sum());
+        assertEquals(50_000, read.size());
+        assertEquals(49_999, read.showId(49_999));
+    }
+
+    @Test
+    void open_nonPositiveRowGroupBytesRejected() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PlaybackParquetWriter.open(dir.resolve("x.parquet"), 0));
+
+        assertEquals("rowGroupBytes must be positive, found 0", e.getMessage());
+    }
+
+    @Test
     void write_logWithoutClockTimeIsRejected() {
         EventLog log =
                 EventLog.builder("positions", false).add(1, 0, 1, "VOD", 0, 3, 0, 0, 0).build();
