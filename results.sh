@@ -8,5 +8,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bin-common.sh"
 
 exec java -Xmx${RECSYS_HEAP:-8g} ${RECSYS_JAVA_OPTS:-} -Djava.awt.headless=true "${DJL_ARGS[@]}" "${CLASSPATH_ARGS[@]}" \
-  dev.tvrecsys.examples.ResultsMain --max-train-samples 150000 --epochs 5 --patience 1 \
-  --learning-rate 0.002 --output runs/results "$@"
+  dev.tvrecsys.examples.ResultsMain --output runs/results "$@"

@@ -13,14 +13,14 @@ import java.util.List;
  *
  * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
  * random-window,leave-one-out,time-split}, {@code --training-samples
- * reference|every-prefix|stride-N} (default every-prefix), {@code --max-train-samples N} (default
- * 0, no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
+ * reference|every-prefix|stride-N} (default stride-20), {@code --max-train-samples N} (default 0,
+ * no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
  * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
  * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
  *
- * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 10), {@code --patience N}
- * (default 2), {@code --batch-size N} (default 512), {@code --learning-rate X} (default 0.001),
- * {@code --learning-rate-decay X} (default 1), {@code --loss-steps N} (default 1), {@code
+ * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 12), {@code --patience N}
+ * (default 2), {@code --batch-size N} (default 256), {@code --learning-rate X} (default 0.004),
+ * {@code --learning-rate-decay X} (default 0.85), {@code --loss-steps N} (default 20), {@code
  * --hidden-size N} (default 128), {@code --embedding-size N} (show embedding, default 32) and
  * {@code --dropout X} (default 0.2).
  */
@@ -33,13 +33,13 @@ public final class ResultsMain {
 
         List<String> datasetNames = List.of("synthetic", "movielens-100k", "movielens-1m");
         List<String> protocols = List.of("random-window", "leave-one-out", "time-split");
-        TrainingSamples trainingSamples = TrainingSamples.EVERY_PREFIX;
-        int epochs = 10;
+        TrainingSamples trainingSamples = TrainingSamples.strided(20);
+        int epochs = 12;
         int patience = 2;
-        int batchSize = 512;
-        float learningRate = 1e-3f;
-        float learningRateDecay = 1f;
-        int lossSteps = 1;
+        int batchSize = 256;
+        float learningRate = 0.004f;
+        float learningRateDecay = 0.85f;
+        int lossSteps = 20;
         ModelConfig model = ModelConfig.defaults();
         Path sharedData = Path.of("..", "shared", "data");
         int maxTrainSamples = 0;

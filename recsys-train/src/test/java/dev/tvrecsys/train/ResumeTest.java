@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResumeTest {
 
@@ -78,15 +80,20 @@ class ResumeTest {
         return out;
     }
 
-    @Test
-    void resume_matchesUninterruptedRun(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void resume_matchesUninterruptedRun(boolean everyStep, @TempDir Path dir) throws Exception {
+        // With a loss on every step and a halving learning rate, the resumed epochs must also
+        // take the learning rate of their own epoch.
+        TrainingConfig training =
+                everyStep ? TRAINING.withLossSteps(4).withLearningRateDecay(0.5f) : TRAINING;
         Data data = data();
         TrainingHistory uninterrupted;
         float[][] expected;
         try (NextShowModel model =
                 NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
             uninterrupted =
-                    new NextShowTrainer(TRAINING, List.of())
+                    new NextShowTrainer(training, List.of())
                             .fit(model, data.train(), data.validation());
             expected = logits(model, data.validation());
         }
@@ -96,7 +103,7 @@ class ResumeTest {
                 NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
             NextShowTrainer interrupted =
                     new NextShowTrainer(
-                            TRAINING,
+                            training,
                             List.of(
                                     new CheckpointListener(checkpoints, "resume", 42),
                                     new Interrupt(1)));
@@ -114,7 +121,7 @@ class ResumeTest {
         try (NextShowModel model = ModelStore.load(latest, Device.cpu())) {
             TrainingHistory resumed =
                     new NextShowTrainer(
-                                    TRAINING,
+                                    training,
                                     List.of(new CheckpointListener(checkpoints, "resume", 42)))
                             .resume(model, data.train(), data.validation(), checkpoint);
             assertEquals(3, resumed.epochs().size());
