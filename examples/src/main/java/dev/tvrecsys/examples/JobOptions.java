@@ -33,10 +33,11 @@ public final class JobOptions {
                     "  --epochs N            training epochs (default 5)",
                     "  --batch-size N        samples per step (default 512)",
                     "  --learning-rate X     Adam learning rate (default 0.001)",
-                    "  --learning-rate-decay X  factor applied to the learning rate after each"
-                            + " epoch (default 1)",
-                    "  --loss-steps N        newest steps of each window with a loss, 1 to the"
-                            + " window length (default 1: the last step only)",
+                    "  --learning-rate-decay X",
+                    "                        factor applied to the learning rate after each epoch"
+                            + " (default 1)",
+                    "  --loss-steps N        newest steps of each window with a loss, 1 to 20"
+                            + " (default 1: the last step only)",
                     "  --seed N              seed of split, weights and batch order (default 42)",
                     "  --device NAME         auto, cpu, gpu or gpu:N (default auto)",
                     "  --minutes-scaling S   log1p or raw (default log1p)",

@@ -73,6 +73,13 @@ public final class ResultsMain {
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
+        if (lossSteps < 1 || lossSteps > model.windowLength()) {
+            throw new IllegalArgumentException(
+                    "--loss-steps must be in [1, "
+                            + model.windowLength()
+                            + "], found "
+                            + lossSteps);
+        }
         List<ResultsJob.Dataset> datasets = new ArrayList<>();
         for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData)) {
             if (datasetNames.contains(dataset.name())) {

@@ -55,8 +55,19 @@ public final class WindowDataset extends RandomAccessDataset {
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
+    /**
+     * Returns one sample with its last-step target as label.
+     *
+     * @throws UnsupportedOperationException if the dataset has step labels ({@code lossSteps > 1}),
+     *     whose flat positions are defined per batch and not per sample
+     */
     @Override
     public Record get(NDManager manager, long index) {
+        if (lossSteps > 1) {
+            throw new UnsupportedOperationException(
+                    "samples of a dataset with lossSteps > 1 have no single label; iterate"
+                            + " getData, whose batches carry step positions and targets");
+        }
         int i = Math.toIntExact(index);
         NDList data = WindowBatches.inputs(manager, samples, new int[] {i}, 0, 1);
         NDList labels = WindowBatches.labels(manager, samples, new int[] {i}, 0, 1);

@@ -21,6 +21,7 @@ public final class CheckpointListener implements TrainingListener {
     private final Path directory;
     private final String dataSource;
     private final long seed;
+    private TrainingConfig config;
 
     /**
      * Creates a listener.
@@ -36,6 +37,11 @@ public final class CheckpointListener implements TrainingListener {
     }
 
     @Override
+    public void onTrainingStart(NextShowModel model, TrainingConfig value, int batchesPerEpoch) {
+        this.config = value;
+    }
+
+    @Override
     public void onEpochEnd(
             EpochResult result,
             TrainingHistory history,
@@ -45,7 +51,8 @@ public final class CheckpointListener implements TrainingListener {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("history", history.toMap());
         TrainingCheckpoint checkpoint =
-                new TrainingCheckpoint(result.epoch(), history.epochs(), optimizer.saveState());
+                new TrainingCheckpoint(
+                        result.epoch(), history.epochs(), optimizer.saveState(), config);
         try {
             model.save(target, dataSource, seed, metrics, checkpoint.files());
         } catch (IOException e) {

@@ -67,6 +67,8 @@ public final class NextShowTrainer {
      * @param validation the same validation samples
      * @param checkpoint the state saved with the checkpoint
      * @return the history, the checkpoint's epochs included
+     * @throws IllegalArgumentException if the checkpoint's run used other training settings, as
+     *     {@link TrainingCheckpoint#checkResumableWith} describes
      */
     public TrainingHistory resume(
             NextShowModel model,
@@ -108,6 +110,7 @@ public final class NextShowTrainer {
         try (AdamOptimizer optimizer =
                 new AdamOptimizer(model, config.learningRate(), config.weightDecay())) {
             if (checkpoint != null) {
+                checkpoint.checkResumableWith(config);
                 optimizer.loadState(checkpoint.optimizerState());
                 checkpoint.history().forEach(history::add);
                 firstEpoch = checkpoint.epoch() + 1;
@@ -227,7 +230,7 @@ public final class NextShowTrainer {
                                     + ", batch "
                                     + batchNumber
                                     + "; lower the learning rate ("
-                                    + config.learningRate()
+                                    + optimizer.learningRate()
                                     + ") or check the input for extreme watch minutes");
                 }
                 optimizer.update();

@@ -17,14 +17,57 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The training state saved beside a checkpoint's model: the finished epoch, the history so far and
- * the optimizer state, whose SHA-256 is recorded and checked on reading.
+ * The training state saved beside a checkpoint's model: the finished epoch, the history so far, the
+ * training settings and the optimizer state, whose SHA-256 is recorded and checked on reading.
  *
  * @param epoch the last finished epoch, 1-based
  * @param history the results of epochs 1 to {@code epoch}
  * @param optimizerState bytes from {@link AdamOptimizer#saveState()}
+ * @param config the settings of the run that wrote the checkpoint; null when the checkpoint does
+ *     not record them
  */
-public record TrainingCheckpoint(int epoch, List<EpochResult> history, byte[] optimizerState) {
+public record TrainingCheckpoint(
+        int epoch, List<EpochResult> history, byte[] optimizerState, TrainingConfig config) {
+
+    /**
+     * Checks that {@code resumed} trains the way the checkpoint's run did. Batch size, learning
+     * rate and its decay, weight decay, loss steps, seed and evaluation k must match, because each
+     * of them changes the weights or the history of the epochs still to run; epochs, patience,
+     * best-epoch restoring and progress interval may differ.
+     *
+     * @throws IllegalArgumentException naming every setting that differs
+     */
+    public void checkResumableWith(TrainingConfig resumed) {
+        if (config == null) {
+            return;
+        }
+        List<String> differences = new ArrayList<>();
+        compare(differences, "batchSize", config.batchSize(), resumed.batchSize());
+        compare(differences, "learningRate", config.learningRate(), resumed.learningRate());
+        compare(
+                differences,
+                "learningRateDecay",
+                config.learningRateDecay(),
+                resumed.learningRateDecay());
+        compare(differences, "weightDecay", config.weightDecay(), resumed.weightDecay());
+        compare(differences, "lossSteps", config.lossSteps(), resumed.lossSteps());
+        compare(differences, "seed", config.seed(), resumed.seed());
+        compare(differences, "evaluationK", config.evaluationK(), resumed.evaluationK());
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "cannot resume after epoch "
+                            + epoch
+                            + " with other training settings: "
+                            + String.join(", ", differences)
+                            + "; resume with the checkpoint's settings or start a new run");
+        }
+    }
+
+    private static void compare(List<String> differences, String name, Object saved, Object now) {
+        if (!saved.equals(now)) {
+            differences.add(name + " was " + saved + ", now " + now);
+        }
+    }
 
     /** File of the optimizer state inside a checkpoint directory. */
     public static final String OPTIMIZER_FILE = "optimizer.bin";
@@ -39,6 +82,9 @@ public record TrainingCheckpoint(int epoch, List<EpochResult> history, byte[] op
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("epoch", epoch);
         state.put("history", history);
+        if (config != null) {
+            state.put("training_config", config);
+        }
         state.put("optimizer_sha256", sha256(optimizerState));
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(OPTIMIZER_FILE, optimizerState);
@@ -89,7 +135,12 @@ public record TrainingCheckpoint(int epoch, List<EpochResult> history, byte[] op
                 history.add(ModelStore.json().convertValue(row, EpochResult.class));
             }
             int epoch = ((Number) state.get("epoch")).intValue();
-            return new TrainingCheckpoint(epoch, history, optimizerState);
+            Object savedConfig = state.get("training_config");
+            TrainingConfig config =
+                    savedConfig == null
+                            ? null
+                            : ModelStore.json().convertValue(savedConfig, TrainingConfig.class);
+            return new TrainingCheckpoint(epoch, history, optimizerState, config);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelFormatException) {
                 throw (ModelFormatException) e;

@@ -48,6 +48,16 @@ public record TrainingConfig(
             throw new IllegalArgumentException(
                     "learningRateDecay must be in (0, 1], found " + learningRateDecay);
         }
+        if (!((float) (learningRate * Math.pow(learningRateDecay, epochs - 1)) > 0f)) {
+            throw new IllegalArgumentException(
+                    "learningRateDecay "
+                            + learningRateDecay
+                            + " takes the learning rate "
+                            + learningRate
+                            + " to 0 within "
+                            + epochs
+                            + " epochs; raise the decay or train fewer epochs");
+        }
         if (patience < 0) {
             throw new IllegalArgumentException("patience must not be negative, found " + patience);
         }

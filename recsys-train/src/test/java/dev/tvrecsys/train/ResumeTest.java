@@ -166,4 +166,37 @@ class ResumeTest {
                         () -> TrainingCheckpoint.read(checkpoints.resolve("epoch-1")));
         assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
     }
+
+    @Test
+    void resume_otherSettings(@TempDir Path dir) throws Exception {
+        Data data = data();
+        Path checkpoints = dir.resolve("checkpoints");
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            new NextShowTrainer(
+                            TRAINING.withEpochs(1),
+                            List.of(new CheckpointListener(checkpoints, "resume", 42)))
+                    .fit(model, data.train(), data.validation());
+        }
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.read(checkpoints.resolve("epoch-1"));
+        assertEquals(TRAINING.withEpochs(1), checkpoint.config());
+        try (NextShowModel model = ModelStore.load(checkpoints.resolve("epoch-1"), Device.cpu())) {
+            // More epochs and another patience are allowed; the loss steps are not.
+            NextShowTrainer other =
+                    new NextShowTrainer(
+                            TRAINING.withEpochs(3).withPatience(1).withLossSteps(4), List.of());
+            IllegalArgumentException error =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> other.resume(model, data.train(), data.validation(), checkpoint));
+            assertEquals(
+                    "cannot resume after epoch 1 with other training settings: lossSteps was 1,"
+                            + " now 4; resume with the checkpoint's settings or start a new run",
+                    error.getMessage());
+            TrainingHistory resumed =
+                    new NextShowTrainer(TRAINING.withEpochs(2).withPatience(1), List.of())
+                            .resume(model, data.train(), data.validation(), checkpoint);
+            assertEquals(2, resumed.epochs().size());
+        }
+    }
 }

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Batch;
 import dev.tvrecsys.data.AssetTypeVocabulary;
 import dev.tvrecsys.data.EventLog;
 import dev.tvrecsys.data.IdVocabulary;
 import dev.tvrecsys.data.SampleSet;
 import dev.tvrecsys.data.ViewerHistories;
 import dev.tvrecsys.data.WindowBatches;
+import dev.tvrecsys.data.WindowDataset;
 import dev.tvrecsys.data.protocol.LeaveOneOutProtocol;
 import dev.tvrecsys.data.protocol.ProtocolSplit;
 import dev.tvrecsys.data.protocol.TrainingSamples;
@@ -119,5 +121,32 @@ class SequenceLossTest {
         assertThrows(IllegalArgumentException.class, () -> defaults.withLossSteps(0));
         assertThrows(IllegalArgumentException.class, () -> defaults.withLearningRateDecay(0f));
         assertThrows(IllegalArgumentException.class, () -> defaults.withLearningRateDecay(1.5f));
+        // 0.001 * 0.01^99 is below the smallest float.
+        IllegalArgumentException toZero =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> defaults.withEpochs(100).withLearningRateDecay(0.01f));
+        assertEquals(
+                "learningRateDecay 0.01 takes the learning rate 0.001 to 0 within 100 epochs;"
+                        + " raise the decay or train fewer epochs",
+                toZero.getMessage());
+    }
+
+    @Test
+    void dataset_stepLabelsHaveNoPerSampleRecord() {
+        WindowDataset dataset =
+                WindowDataset.builder(twoWindows()).setSampling(2, false).optLossSteps(4).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertThrows(UnsupportedOperationException.class, () -> dataset.get(manager, 0));
+            // One batch holds both windows in order, with the labels of stepLabels.
+            for (Batch batch : dataset.getData(manager)) {
+                try (batch) {
+                    assertArrayEquals(
+                            new long[] {2, 3, 4, 5, 6, 7}, batch.getLabels().get(0).toLongArray());
+                    assertArrayEquals(
+                            new long[] {6, 7, 6, 7, 8, 9}, batch.getLabels().get(1).toLongArray());
+                }
+            }
+        }
     }
 }

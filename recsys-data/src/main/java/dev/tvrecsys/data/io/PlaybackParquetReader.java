@@ -63,11 +63,11 @@ import org.xerial.snappy.SnappyError;
  * by default into {@code java.io.tmpdir}, and load on first use. Where it cannot load, the JVM
  * raises an {@link Error}: {@link UnsatisfiedLinkError}, {@link ExceptionInInitializerError} or
  * snappy-java's {@link SnappyError} on the first read, and {@link NoClassDefFoundError} on later
- * ones. A {@link LinkageError} or {@code SnappyError} raised while reading the rows of a file with
- * any codec other than UNCOMPRESSED, GZIP and LZ4_RAW becomes a {@link
- * DataProblem#CODEC_UNAVAILABLE} exception that names the file and the codec and keeps the error as
- * its cause. In a file with only those three codecs, which need no native library, such an error
- * propagates unchanged.
+ * ones. A {@link LinkageError} from snappy-java or zstd-jni classes, or a {@code SnappyError},
+ * raised while reading the rows of a file with any codec other than UNCOMPRESSED, GZIP and LZ4_RAW
+ * becomes a {@link DataProblem#CODEC_UNAVAILABLE} exception that names the file and the codec and
+ * keeps the error as its cause. In a file with only those three codecs, which need no native
+ * library, such an error propagates unchanged.
  */
 public final class PlaybackParquetReader {
 
@@ -345,7 +345,7 @@ public final class PlaybackParquetReader {
     private DataFormatException codecUnavailable(Error error) {
         Set<CompressionCodecName> nativeCodecs = EnumSet.copyOf(footer.codecs());
         nativeCodecs.removeAll(JAVA_CODECS);
-        if (nativeCodecs.isEmpty()) {
+        if (nativeCodecs.isEmpty() || !fromCodecLibrary(error)) {
             throw error;
         }
         String codecs = nativeCodecs.stream().map(Enum::name).collect(Collectors.joining(", "));
@@ -366,6 +366,32 @@ public final class PlaybackParquetReader {
                                 + ")");
         unavailable.initCause(error);
         return unavailable;
+    }
+
+    /**
+     * Returns whether {@code error} or one of its causes names a class of snappy-java or zstd-jni
+     * in its message or stack, which tells a failed codec library from another missing class.
+     */
+    private static boolean fromCodecLibrary(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof SnappyError || isCodecClass(message)) {
+                return true;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (isCodecClass(frame.getClassName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCodecClass(String text) {
+        return text.contains("org.xerial.snappy")
+                || text.contains("org/xerial/snappy")
+                || text.contains("com.github.luben.zstd")
+                || text.contains("com/github/luben/zstd");
     }
 
     /**

@@ -10,11 +10,11 @@ import java.util.Locale;
  * target, and each further target lies a fixed stride before the previous one, down to the viewer's
  * second event. Each target takes the up to {@code windowLength} events before it as input.
  *
- * <p>A strided choice with stride {@code s} pairs with a trainer that takes a loss at the last
- * {@code s} steps of every window: the targets of those steps are then every training event after
- * the viewer's first, each exactly once, with at least {@code windowLength - s + 1} events of
- * context where the history has them. With {@code s} equal to the window length this is the
- * sequence training of GRU4Rec-style models, cut into windows.
+ * <p>A strided choice with stride {@code s} no larger than {@code windowLength} pairs with a
+ * trainer that takes a loss at the last {@code s} steps of every window: the targets of those steps
+ * are then every training event after the viewer's first, each exactly once, with at least {@code
+ * windowLength - s + 1} events of context where the history has them. With {@code s} equal to the
+ * window length this is the sequence training of GRU4Rec-style models, cut into windows.
  */
 public final class TrainingSamples {
 
