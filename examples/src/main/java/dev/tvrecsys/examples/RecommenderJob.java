@@ -178,7 +178,7 @@ public final class RecommenderJob {
         }
         try (NextShowModel model =
                 resumeFrom != null
-                        ? loadCheckpoint(resumeFrom, device, shows, assets)
+                        ? loadCheckpoint(resumeFrom, device, shows, assets, modelConfig)
                         : NextShowModel.create(
                                 modelConfig,
                                 shows,
@@ -302,14 +302,32 @@ public final class RecommenderJob {
     }
 
     /**
-     * Loads a checkpoint to resume from and checks that it was trained on the same catalogue.
+     * Loads a checkpoint to resume from and checks that it holds the configured model, trained on
+     * the same catalogue.
      *
-     * @throws IllegalArgumentException if its vocabularies differ from the data's
+     * @throws IllegalArgumentException if its model settings differ from the options' or its
+     *     vocabularies from the data's
      */
     private static NextShowModel loadCheckpoint(
-            Path checkpoint, Device device, IdVocabulary shows, AssetTypeVocabulary assets) {
+            Path checkpoint,
+            Device device,
+            IdVocabulary shows,
+            AssetTypeVocabulary assets,
+            ModelConfig modelConfig) {
         LOG.info("Resuming from checkpoint {}", checkpoint);
         NextShowModel model = ModelStore.load(checkpoint, device);
+        if (!model.config().equals(modelConfig)) {
+            model.close();
+            throw new IllegalArgumentException(
+                    "checkpoint "
+                            + checkpoint
+                            + " holds a model with "
+                            + model.config()
+                            + ", but the options give "
+                            + modelConfig
+                            + "; resume with the checkpoint's model options, or start a new"
+                            + " --output");
+        }
         if (!model.shows().equals(shows) || !model.assets().equals(assets)) {
             model.close();
             throw new IllegalArgumentException(

@@ -26,13 +26,47 @@ import java.util.List;
  */
 public final class ResultsMain {
 
+    private static final List<String> KNOWN_DATASETS =
+            List.of("synthetic", "movielens-100k", "movielens-1m");
+    private static final List<String> KNOWN_PROTOCOLS =
+            List.of("random-window", "leave-one-out", "time-split");
+
     private ResultsMain() {}
+
+    private static int intValue(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option " + option + " needs an integer, found '" + value + "'", e);
+        }
+    }
+
+    private static float floatValue(String option, String value) {
+        try {
+            return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option " + option + " needs a number, found '" + value + "'", e);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         JvmSetup.configure();
+        try {
+            run(args);
+        } catch (IllegalArgumentException
+                | dev.tvrecsys.data.io.DataFormatException
+                | dev.tvrecsys.model.ModelFormatException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
 
-        List<String> datasetNames = List.of("synthetic", "movielens-100k", "movielens-1m");
-        List<String> protocols = List.of("random-window", "leave-one-out", "time-split");
+    private static void run(String[] args) throws Exception {
+
+        List<String> datasetNames = KNOWN_DATASETS;
+        List<String> protocols = KNOWN_PROTOCOLS;
         TrainingSamples trainingSamples = TrainingSamples.strided(20);
         int epochs = 12;
         int patience = 2;
@@ -54,20 +88,20 @@ public final class ResultsMain {
                 case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
                 case "--protocols" -> protocols = Arrays.asList(value.split(","));
                 case "--training-samples" -> trainingSamples = TrainingSamples.parse(value);
-                case "--epochs" -> epochs = Integer.parseInt(value);
-                case "--patience" -> patience = Integer.parseInt(value);
-                case "--batch-size" -> batchSize = Integer.parseInt(value);
-                case "--learning-rate" -> learningRate = Float.parseFloat(value);
-                case "--learning-rate-decay" -> learningRateDecay = Float.parseFloat(value);
-                case "--loss-steps" -> lossSteps = Integer.parseInt(value);
-                case "--hidden-size" -> model = model.withHiddenSize(Integer.parseInt(value));
+                case "--epochs" -> epochs = intValue(args[i], value);
+                case "--patience" -> patience = intValue(args[i], value);
+                case "--batch-size" -> batchSize = intValue(args[i], value);
+                case "--learning-rate" -> learningRate = floatValue(args[i], value);
+                case "--learning-rate-decay" -> learningRateDecay = floatValue(args[i], value);
+                case "--loss-steps" -> lossSteps = intValue(args[i], value);
+                case "--hidden-size" -> model = model.withHiddenSize(intValue(args[i], value));
                 case "--embedding-size" ->
                         model =
                                 model.withEmbeddingSizes(
-                                        Integer.parseInt(value), model.assetEmbeddingSize());
-                case "--dropout" -> model = model.withDropout(Float.parseFloat(value));
+                                        intValue(args[i], value), model.assetEmbeddingSize());
+                case "--dropout" -> model = model.withDropout(floatValue(args[i], value));
                 case "--shared-data" -> sharedData = Path.of(value);
-                case "--max-train-samples" -> maxTrainSamples = Integer.parseInt(value);
+                case "--max-train-samples" -> maxTrainSamples = intValue(args[i], value);
                 case "--tuned-lstm-only" -> tunedLstmOnly = Boolean.parseBoolean(value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -80,11 +114,36 @@ public final class ResultsMain {
                             + "], found "
                             + lossSteps);
         }
+        for (String name : datasetNames) {
+            if (!KNOWN_DATASETS.contains(name)) {
+                throw new IllegalArgumentException(
+                        "--datasets takes names from " + KNOWN_DATASETS + ", found '" + name + "'");
+            }
+        }
+        for (String name : protocols) {
+            if (!KNOWN_PROTOCOLS.contains(name)) {
+                throw new IllegalArgumentException(
+                        "--protocols takes names from "
+                                + KNOWN_PROTOCOLS
+                                + ", found '"
+                                + name
+                                + "'");
+            }
+        }
         List<ResultsJob.Dataset> datasets = new ArrayList<>();
         for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData)) {
             if (datasetNames.contains(dataset.name())) {
                 datasets.add(dataset);
             }
+        }
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "none of "
+                            + datasetNames
+                            + " is available: the MovieLens files are read from "
+                            + sharedData.toAbsolutePath()
+                            + "; pass --shared-data with the folder that holds movielens-100k/"
+                            + " and movielens-1m/");
         }
         ResultsJob.Settings settings =
                 new ResultsJob.Settings(

@@ -91,6 +91,24 @@ class RecommenderJobTest {
                                                 JobOptions.parse(concat(common, "--epochs", "2")))
                                         .run());
         assertTrue(rerun.getMessage().contains("pass --resume"), rerun.getMessage());
+        IllegalArgumentException otherModel =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new RecommenderJob(
+                                                JobOptions.parse(
+                                                        concat(
+                                                                common,
+                                                                "--epochs",
+                                                                "2",
+                                                                "--hidden-size",
+                                                                "64",
+                                                                "--resume")))
+                                        .run());
+        assertTrue(
+                otherModel.getMessage().contains("hiddenSize=128")
+                        && otherModel.getMessage().contains("hiddenSize=64"),
+                otherModel.getMessage());
         RecommenderJob.Result resumed =
                 new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "2", "--resume")))
                         .run();

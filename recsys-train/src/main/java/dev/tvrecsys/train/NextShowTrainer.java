@@ -111,6 +111,15 @@ public final class NextShowTrainer {
                 new AdamOptimizer(model, config.learningRate(), config.weightDecay())) {
             if (checkpoint != null) {
                 checkpoint.checkResumableWith(config);
+                if (checkpoint.epoch() > config.epochs()) {
+                    throw new IllegalArgumentException(
+                            "the checkpoint is after epoch "
+                                    + checkpoint.epoch()
+                                    + ", past the "
+                                    + config.epochs()
+                                    + " epochs of this run; resume with at least that many"
+                                    + " epochs");
+                }
                 optimizer.loadState(checkpoint.optimizerState());
                 checkpoint.history().forEach(history::add);
                 firstEpoch = checkpoint.epoch() + 1;

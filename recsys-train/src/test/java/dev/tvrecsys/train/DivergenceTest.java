@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Makes training diverge after a good epoch and checks that it stops with {@link
  * TrainingDivergedException} while the good checkpoint stays loadable.
  *
- * <p>The run is resumed from the epoch-1 checkpoint with a learning rate of {@link
- * Float#MAX_VALUE}. The first Adam step moves every weight by about the learning rate, so the next
- * forward pass overflows to infinity and the loss becomes NaN or infinite.
+ * <p>The run is resumed from the epoch-1 checkpoint, with its recorded settings removed, with a
+ * learning rate of {@link Float#MAX_VALUE}. The first Adam step moves every weight by about the
+ * learning rate, so the next forward pass overflows to infinity and the loss becomes NaN or
+ * infinite.
  */
 class DivergenceTest {
 
@@ -69,7 +70,15 @@ class DivergenceTest {
             NextShowTrainer trainer =
                     new NextShowTrainer(
                             exploding, List.of(new CheckpointListener(checkpoints, "bad", 42)));
-            TrainingCheckpoint checkpoint = TrainingCheckpoint.read(good);
+            // The checkpoint records the learning rate 0.01, which a resume must keep; without
+            // the recorded settings the exploding rate is accepted.
+            TrainingCheckpoint saved = TrainingCheckpoint.read(good);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> trainer.resume(model, train, validation, saved));
+            TrainingCheckpoint checkpoint =
+                    new TrainingCheckpoint(
+                            saved.epoch(), saved.history(), saved.optimizerState(), null);
             TrainingDivergedException e =
                     assertThrows(
                             TrainingDivergedException.class,
