@@ -177,8 +177,12 @@ public final class ResultsTableWriter {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
+        // createFile applies the default permissions; createTempFile would leave the target
+        // readable by its owner only.
+        long suffix = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         Path temporary =
-                Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                Files.createFile(
+                        target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp"));
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {

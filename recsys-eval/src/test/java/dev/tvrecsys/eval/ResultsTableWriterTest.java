@@ -78,6 +78,14 @@ class ResultsTableWriterTest {
         try (Stream<Path> files = Files.list(output)) {
             assertEquals(3, files.count());
         }
+        // The files get the permissions of any new file in the folder, not owner-only ones.
+        Path plain = Files.createFile(directory.resolve("plain.txt"));
+        for (Path path : paths) {
+            assertEquals(
+                    Files.getPosixFilePermissions(plain),
+                    Files.getPosixFilePermissions(path),
+                    path.toString());
+        }
     }
 
     @Test
