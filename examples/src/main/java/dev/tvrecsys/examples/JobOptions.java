@@ -34,8 +34,8 @@ public final class JobOptions {
                     "  --batch-size N        samples per step (default 512)",
                     "  --learning-rate X     Adam learning rate (default 0.001)",
                     "  --learning-rate-decay X",
-                    "                        factor applied to the learning rate after each epoch"
-                            + " (default 1)",
+                    "                        factor in (0, 1] applied to the learning rate after"
+                            + " each epoch (default 1: constant)",
                     "  --loss-steps N        newest steps of each window with a loss, 1 to 20"
                             + " (default 1: the last step only)",
                     "  --seed N              seed of split, weights and batch order (default 42)",
