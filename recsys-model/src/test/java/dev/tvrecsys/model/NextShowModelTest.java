@@ -197,7 +197,13 @@ class NextShowModelTest {
                     assertEquals(steps[row * 5 + show], stepsChanged[row * 5 + show], 0f);
                 }
             }
-            assertFalse(steps[5] == stepsChanged[5] && steps[20] == stepsChanged[20]);
+            // The changed last steps give other logits for both windows.
+            assertFalse(
+                    java.util.Arrays.equals(steps, 5, 10, stepsChanged, 5, 10),
+                    "window 1, last step");
+            assertFalse(
+                    java.util.Arrays.equals(steps, 20, 25, stepsChanged, 20, 25),
+                    "window 2, last step");
         }
     }
 
