@@ -302,8 +302,8 @@ public final class RecommenderJob {
     }
 
     /**
-     * Loads a checkpoint to resume from and checks that it holds the configured model, trained on
-     * the same catalogue.
+     * Loads a checkpoint to resume from and checks that it contains the configured model, trained
+     * on the same catalogue.
      *
      * @throws IllegalArgumentException if its model settings differ from the options' or its
      *     vocabularies from the data's
@@ -321,7 +321,7 @@ public final class RecommenderJob {
             throw new IllegalArgumentException(
                     "checkpoint "
                             + checkpoint
-                            + " holds a model with "
+                            + " contains a model with "
                             + model.config()
                             + ", but the options give "
                             + modelConfig

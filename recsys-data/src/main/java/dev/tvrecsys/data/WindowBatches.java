@@ -73,9 +73,10 @@ public final class WindowBatches {
      * 1}, and that of the last step is the sample's target. A step counts only when its own input
      * and its target are not padding, so every counted step has at least one input event.
      *
-     * <p>The result holds two int64 arrays of equal length: the flat position {@code j * window +
-     * s} of each counted step in the batch ({@code j} is the row in the batch), and its target show
-     * index. The last step of every row always counts, so each row contributes at least one target.
+     * <p>The result contains two int64 arrays of equal length: the flat position {@code j * window
+     * + s} of each counted step in the batch ({@code j} is the row in the batch), and its target
+     * show index. The last step of every row always counts, so each row contributes at least one
+     * target.
      *
      * @throws IllegalArgumentException if {@code lossSteps} is not in [1, window], or if a sample
      *     is an inference window without target

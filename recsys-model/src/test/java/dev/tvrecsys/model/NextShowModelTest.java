@@ -165,7 +165,7 @@ class NextShowModelTest {
     }
 
     @Test
-    void stepLogits_lastStepMatchesForwardAndEarlierStepsIgnoreLaterInputs() {
+    void stepLogits_causalAndMatchForward() {
         SampleSet windows = twoWindows();
         // The same windows with the last step of each replaced by other shows, assets and minutes.
         SampleSet changed =
