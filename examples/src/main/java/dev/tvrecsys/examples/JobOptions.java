@@ -156,7 +156,15 @@ public final class JobOptions {
     }
 
     static int intValue(String name, List<String> rest) {
-        String text = value(name, rest);
+        return parseInt(name, value(name, rest));
+    }
+
+    /**
+     * Parses the integer value of option {@code name}.
+     *
+     * @throws IllegalArgumentException naming the option and the text when it is not an integer
+     */
+    static int parseInt(String name, String text) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -176,7 +184,15 @@ public final class JobOptions {
     }
 
     private static float floatValue(String name, List<String> rest) {
-        String text = value(name, rest);
+        return parseFloat(name, value(name, rest));
+    }
+
+    /**
+     * Parses the number value of option {@code name}.
+     *
+     * @throws IllegalArgumentException naming the option and the text when it is not a number
+     */
+    static float parseFloat(String name, String text) {
         try {
             return Float.parseFloat(text);
         } catch (NumberFormatException e) {

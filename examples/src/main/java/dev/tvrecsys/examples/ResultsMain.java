@@ -33,24 +33,6 @@ public final class ResultsMain {
 
     private ResultsMain() {}
 
-    private static int intValue(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "option " + option + " needs an integer, found '" + value + "'", e);
-        }
-    }
-
-    private static float floatValue(String option, String value) {
-        try {
-            return Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "option " + option + " needs a number, found '" + value + "'", e);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         JvmSetup.configure();
         try {
@@ -88,20 +70,24 @@ public final class ResultsMain {
                 case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
                 case "--protocols" -> protocols = Arrays.asList(value.split(","));
                 case "--training-samples" -> trainingSamples = TrainingSamples.parse(value);
-                case "--epochs" -> epochs = intValue(args[i], value);
-                case "--patience" -> patience = intValue(args[i], value);
-                case "--batch-size" -> batchSize = intValue(args[i], value);
-                case "--learning-rate" -> learningRate = floatValue(args[i], value);
-                case "--learning-rate-decay" -> learningRateDecay = floatValue(args[i], value);
-                case "--loss-steps" -> lossSteps = intValue(args[i], value);
-                case "--hidden-size" -> model = model.withHiddenSize(intValue(args[i], value));
+                case "--epochs" -> epochs = JobOptions.parseInt(args[i], value);
+                case "--patience" -> patience = JobOptions.parseInt(args[i], value);
+                case "--batch-size" -> batchSize = JobOptions.parseInt(args[i], value);
+                case "--learning-rate" -> learningRate = JobOptions.parseFloat(args[i], value);
+                case "--learning-rate-decay" ->
+                        learningRateDecay = JobOptions.parseFloat(args[i], value);
+                case "--loss-steps" -> lossSteps = JobOptions.parseInt(args[i], value);
+                case "--hidden-size" ->
+                        model = model.withHiddenSize(JobOptions.parseInt(args[i], value));
                 case "--embedding-size" ->
                         model =
                                 model.withEmbeddingSizes(
-                                        intValue(args[i], value), model.assetEmbeddingSize());
-                case "--dropout" -> model = model.withDropout(floatValue(args[i], value));
+                                        JobOptions.parseInt(args[i], value),
+                                        model.assetEmbeddingSize());
+                case "--dropout" ->
+                        model = model.withDropout(JobOptions.parseFloat(args[i], value));
                 case "--shared-data" -> sharedData = Path.of(value);
-                case "--max-train-samples" -> maxTrainSamples = intValue(args[i], value);
+                case "--max-train-samples" -> maxTrainSamples = JobOptions.parseInt(args[i], value);
                 case "--tuned-lstm-only" -> tunedLstmOnly = Boolean.parseBoolean(value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");

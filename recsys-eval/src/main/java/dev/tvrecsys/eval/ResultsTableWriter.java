@@ -3,6 +3,7 @@ package dev.tvrecsys.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tvrecsys.data.io.TemporaryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -177,12 +178,7 @@ public final class ResultsTableWriter {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        // createFile applies the default permissions; createTempFile would leave the target
-        // readable by its owner only.
-        long suffix = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        Path temporary =
-                Files.createFile(
-                        target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp"));
+        Path temporary = TemporaryFiles.createBeside(target);
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {

@@ -87,12 +87,7 @@ public final class PlaybackParquetWriter implements Closeable {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        // createFile applies the default permissions; createTempFile would leave the target
-        // readable by its owner only.
-        long suffix = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        Path temporary =
-                Files.createFile(
-                        directory.resolve("." + absolute.getFileName() + "." + suffix + ".tmp"));
+        Path temporary = TemporaryFiles.createBeside(absolute);
         try {
             Schema schema = PlaybackSchema.avroSchema();
             ParquetWriter<GenericRecord> writer =

@@ -1,6 +1,7 @@
 package dev.tvrecsys.model.serving;
 
 import dev.tvrecsys.data.io.PlaybackParquetWriter;
+import dev.tvrecsys.data.io.TemporaryFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -123,13 +123,8 @@ final class TopKFiles implements Closeable {
     }
 
     private static Path createTemporary(Path target) throws IOException {
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        // Files.createTempFile would make the file, and so the moved target, readable only by its
-        // owner. createFile applies the default permissions and, like it, never reuses a name.
-        long suffix = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        String name = "." + target.getFileName() + "." + suffix + ".tmp";
-        return Files.createFile(directory.resolve(name));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        return TemporaryFiles.createBeside(target);
     }
 
     /**
