@@ -32,7 +32,7 @@ public record TrainingCheckpoint(
     /**
      * Checks that {@code resumed} trains the way the checkpoint's run did. Batch size, learning
      * rate and its decay, weight decay, loss steps, seed and evaluation k must match, because each
-     * of them changes the weights or the history of the epochs still to run; epochs, patience,
+     * of them changes the weights or the history of the epochs still to run. Epochs, patience,
      * best-epoch restoring and progress interval may differ.
      *
      * @throws IllegalArgumentException naming every setting that differs

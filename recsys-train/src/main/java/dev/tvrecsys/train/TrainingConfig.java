@@ -18,11 +18,11 @@ package dev.tvrecsys.train;
  *     epoch
  * @param restoreBest whether the weights of the epoch with the best validation recall are put back
  *     when training ends
- * @param lossSteps number of newest steps of each window whose next show is a training target: 1
- *     trains on the last step only, as the reference does; larger values add a cross-entropy term
- *     for each earlier step, so one window teaches up to that many next shows
- * @param learningRateDecay factor applied to the learning rate after each epoch, in (0, 1]; 1 keeps
- *     it constant
+ * @param lossSteps number of newest steps of each window whose next show is a training target. With
+ *     1, as in the reference, only the last step is trained. Larger values add a cross-entropy term
+ *     for each earlier step, so one window teaches up to that many next shows.
+ * @param learningRateDecay factor in (0, 1] applied to the learning rate after each epoch, where 1
+ *     keeps it constant
  */
 public record TrainingConfig(
         int epochs,

@@ -138,7 +138,7 @@ class SequenceLossTest {
                 WindowDataset.builder(twoWindows()).setSampling(2, false).optLossSteps(4).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThrows(UnsupportedOperationException.class, () -> dataset.get(manager, 0));
-            // One batch holds both windows in order, with the labels of stepLabels.
+            // One batch contains both windows in order, with the labels of stepLabels.
             for (Batch batch : dataset.getData(manager)) {
                 try (batch) {
                     assertArrayEquals(

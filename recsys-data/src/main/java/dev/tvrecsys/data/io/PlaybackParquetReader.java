@@ -370,7 +370,7 @@ public final class PlaybackParquetReader {
 
     /**
      * Returns whether {@code error} or one of its causes names a class of snappy-java or zstd-jni
-     * in its message or stack, which tells a failed codec library from another missing class.
+     * in its message or stack, which separates a failed codec library from another missing class.
      */
     private static boolean fromCodecLibrary(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

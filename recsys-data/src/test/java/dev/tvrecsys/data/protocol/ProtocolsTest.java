@@ -283,7 +283,7 @@ class ProtocolsTest {
     }
 
     @Test
-    void leaveOneOut_stridedSamplesCoverEveryTrainingEventOnceInTheirLastSteps() {
+    void leaveOneOut_stridedLastStepsCoverEventsOnce() {
         // Stride 2, windows of 3. Viewer 1 trains on 100..105: targets 105, 103, 101 with inputs
         // (102 103 104), (100 101 102), (pad pad 100). Viewer 2 trains on 200..203: targets 203,
         // 201. Viewer 3 has two events and is training only: target 301.
