@@ -166,6 +166,21 @@ public record TrainingConfig(
                 learningRateDecay);
     }
 
+    public TrainingConfig withEvaluationK(int value) {
+        return new TrainingConfig(
+                epochs,
+                batchSize,
+                learningRate,
+                weightDecay,
+                seed,
+                progressInterval,
+                value,
+                patience,
+                restoreBest,
+                lossSteps,
+                learningRateDecay);
+    }
+
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(
                 epochs,
