@@ -43,7 +43,11 @@ public final class JobOptions {
                     "  --minutes-scaling S   log1p or raw (default log1p)",
                     "  --hidden-size N       LSTM hidden size (default 128)",
                     "  --layers N            LSTM layers (default 1)",
-                    "  --dropout X           dropout rate (default 0.2)",
+                    "  --dropout X           dropout rate before the output layer (default 0.2)",
+                    "  --input-dropout X     dropout rate on the LSTM inputs (default 0)",
+                    "  --embedding-size N    show embedding width (default 32)",
+                    "  --repeat-bias         learn scores for shows already in the window",
+                    "  --tied-output         score shows with the show embedding (weight tying)",
                     "  --skip-bad-rows       drop invalid rows, logging counts, instead of failing",
                     "  --resume              continue the run in --output from its last checkpoint",
                     "  --viewers N           viewers of the generated default log (default 20000)",
@@ -63,6 +67,10 @@ public final class JobOptions {
     int hiddenSize = 128;
     int layers = 1;
     float dropout = 0.2f;
+    float inputDropout = 0f;
+    int embeddingSize = 32;
+    boolean repeatBias;
+    boolean tiedOutput;
     boolean skipBadRows;
     boolean resume;
     Integer viewers;
@@ -82,6 +90,8 @@ public final class JobOptions {
                 case "--help", "-h" -> options.help = true;
                 case "--skip-bad-rows" -> options.skipBadRows = true;
                 case "--resume" -> options.resume = true;
+                case "--repeat-bias" -> options.repeatBias = true;
+                case "--tied-output" -> options.tiedOutput = true;
                 case "--input" -> options.input = Path.of(value(name, rest));
                 case "--format" -> options.format = value(name, rest).toLowerCase(Locale.ROOT);
                 case "--output" -> options.output = Path.of(value(name, rest));
@@ -96,6 +106,8 @@ public final class JobOptions {
                 case "--hidden-size" -> options.hiddenSize = intValue(name, rest);
                 case "--layers" -> options.layers = intValue(name, rest);
                 case "--dropout" -> options.dropout = floatValue(name, rest);
+                case "--input-dropout" -> options.inputDropout = floatValue(name, rest);
+                case "--embedding-size" -> options.embeddingSize = intValue(name, rest);
                 case "--viewers" -> options.viewers = intValue(name, rest);
                 default ->
                         throw new IllegalArgumentException(

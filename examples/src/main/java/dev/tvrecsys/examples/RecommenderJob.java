@@ -92,6 +92,12 @@ public final class RecommenderJob {
                             .withHiddenSize(options.hiddenSize)
                             .withLayers(options.layers)
                             .withDropout(options.dropout)
+                            .withInputDropout(options.inputDropout)
+                            .withRepeatBias(options.repeatBias)
+                            .withTiedOutput(options.tiedOutput)
+                            .withEmbeddingSizes(
+                                    options.embeddingSize,
+                                    ModelConfig.defaults().assetEmbeddingSize())
                             .withMinutesScaling(
                                     ModelConfig.MinutesScaling.parse(options.minutesScaling));
             trainingConfig =

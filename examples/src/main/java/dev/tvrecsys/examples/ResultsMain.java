@@ -45,6 +45,16 @@ public final class ResultsMain {
         }
     }
 
+    private static boolean parseBoolean(String name, String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                    throw new IllegalArgumentException(
+                            "option " + name + " needs true or false, found '" + text + "'");
+        };
+    }
+
     private static void run(String[] args) throws Exception {
 
         List<String> datasetNames = KNOWN_DATASETS;
@@ -86,9 +96,13 @@ public final class ResultsMain {
                                         model.assetEmbeddingSize());
                 case "--dropout" ->
                         model = model.withDropout(JobOptions.parseFloat(args[i], value));
+                case "--input-dropout" ->
+                        model = model.withInputDropout(JobOptions.parseFloat(args[i], value));
+                case "--repeat-bias" -> model = model.withRepeatBias(parseBoolean(args[i], value));
+                case "--tied-output" -> model = model.withTiedOutput(parseBoolean(args[i], value));
                 case "--shared-data" -> sharedData = Path.of(value);
                 case "--max-train-samples" -> maxTrainSamples = JobOptions.parseInt(args[i], value);
-                case "--tuned-lstm-only" -> tunedLstmOnly = Boolean.parseBoolean(value);
+                case "--tuned-lstm-only" -> tunedLstmOnly = parseBoolean(args[i], value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
