@@ -18,11 +18,12 @@ import java.util.List;
  * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
  * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
  *
- * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 12), {@code --patience N}
- * (default 2), {@code --batch-size N} (default 256), {@code --learning-rate X} (default 0.004),
- * {@code --learning-rate-decay X} (default 0.85), {@code --loss-steps N} (default 20), {@code
- * --hidden-size N} (default 128), {@code --embedding-size N} (show embedding, default 32) and
- * {@code --dropout X} (default 0.2).
+ * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 30), {@code --patience N}
+ * (default 4), {@code --batch-size N} (default 256), {@code --learning-rate X} (default 0.004),
+ * {@code --learning-rate-decay X} (default 0.9), {@code --loss-steps N} (default 20), {@code
+ * --hidden-size N} (default 256), {@code --embedding-size N} (show embedding, default 64), {@code
+ * --dropout X} (default 0.2), {@code --input-dropout X} (default 0), {@code --repeat-bias
+ * true|false} (default true) and {@code --tied-output true|false} (default true).
  */
 public final class ResultsMain {
 
@@ -30,6 +31,14 @@ public final class ResultsMain {
             List.of("synthetic", "movielens-100k", "movielens-1m");
     private static final List<String> KNOWN_PROTOCOLS =
             List.of("random-window", "leave-one-out", "time-split");
+
+    /** Model of the tuned {@code lstm} row before options: see the class comment. */
+    static final ModelConfig TUNED_MODEL =
+            ModelConfig.defaults()
+                    .withHiddenSize(256)
+                    .withEmbeddingSizes(64, ModelConfig.defaults().assetEmbeddingSize())
+                    .withRepeatBias(true)
+                    .withTiedOutput(true);
 
     private ResultsMain() {}
 
@@ -60,13 +69,13 @@ public final class ResultsMain {
         List<String> datasetNames = KNOWN_DATASETS;
         List<String> protocols = KNOWN_PROTOCOLS;
         TrainingSamples trainingSamples = TrainingSamples.strided(20);
-        int epochs = 12;
-        int patience = 2;
+        int epochs = 30;
+        int patience = 4;
         int batchSize = 256;
         float learningRate = 0.004f;
-        float learningRateDecay = 0.85f;
+        float learningRateDecay = 0.9f;
         int lossSteps = 20;
-        ModelConfig model = ModelConfig.defaults();
+        ModelConfig model = TUNED_MODEL;
         Path sharedData = Path.of("..", "shared", "data");
         int maxTrainSamples = 0;
         boolean tunedLstmOnly = false;
