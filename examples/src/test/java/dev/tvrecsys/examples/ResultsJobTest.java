@@ -72,7 +72,8 @@ class ResultsJobTest {
         }
         for (ResultRow row : rows) {
             double recall = row.report().value(MetricsReport.RECALL, 10);
-            assertTrue(recall >= 0 && recall <= 1, row.model() + " recall@10 " + recall);
+            assertTrue(recall >= 0, row.model() + " recall@10 " + recall);
+            assertTrue(recall <= 1, row.model() + " recall@10 " + recall);
             double recallAt20 = row.report().value(MetricsReport.RECALL, 20);
             assertTrue(recallAt20 >= recall, row.model() + " recall@20 below recall@10");
         }

@@ -251,7 +251,7 @@ public final class NextShowBlock extends AbstractBlock {
                         .logicalAnd(index.gte(IdVocabulary.RESERVED))
                         .toType(DataType.FLOAT32, false);
 
-        // in[b, s, t]: step t is at or before step s and holds the first occurrence of its show.
+        // in[b, s, t]: step t is at or before step s and is the first occurrence of its show.
         NDArray upTo = manager.create(triangle(window, true), new Shape(1, window, window));
         NDArray in = first.reshape(batch, 1, window).mul(upTo);
         NDArray current = in.mul(same.toType(DataType.FLOAT32, false));

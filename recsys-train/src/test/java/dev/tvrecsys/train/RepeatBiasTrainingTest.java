@@ -26,7 +26,7 @@ class RepeatBiasTrainingTest {
     private static final int SHOWS = 200;
     private static final int WINDOW = 10;
 
-    /** Each viewer rewatches a personal set of 3 shows drawn from 200, in random order. */
+    /** Returns a log where each viewer rewatches a personal set of 3 of the 200 shows at random. */
     private static EventLog rewatchLog(int viewers, int events, long seed) {
         Random random = new Random(seed);
         EventLog.Builder builder = EventLog.builder("rewatch", true);
@@ -43,8 +43,9 @@ class RepeatBiasTrainingTest {
     }
 
     /**
-     * Each viewer watches distinct shows, drawn without replacement with weight {@code 1 / (s + 1)}
-     * for show {@code s}: the best guess is a popular show that is not in the window yet.
+     * Returns a log where each viewer watches distinct shows, drawn without replacement with weight
+     * {@code 1 / (s + 1)} for show {@code s}. The best guess is a popular show not yet in the
+     * window.
      */
     private static EventLog noRepeatLog(int viewers, int events, long seed) {
         Random random = new Random(seed);
@@ -148,7 +149,7 @@ class RepeatBiasTrainingTest {
         EventLog log = rewatchLog(300, 40, 3);
         double[] withBias = train(log, true);
         double[] without = train(log, false);
-        // A next show is one of the viewer's 3 shows; all 3 are in a window of 10 with
+        // A next show is one of the viewer's 3 shows. All 3 are in a window of 10 with
         // probability 1 - 3 (2/3)^10 + 3 (1/3)^10, about 0.95.
         assertTrue(withBias[0] > 0.9, "recall@5 with the repeat bias " + withBias[0]);
         assertTrue(withBias[1] > 1, "mean bias on window shows " + withBias[1]);
