@@ -80,6 +80,8 @@ public final class ResultsJob {
      *
      * @param tunedModel model settings of the {@code lstm} row
      * @param tunedTraining training settings of the {@code lstm} row
+     * @param autoLossSteps whether the {@code lstm} row's loss steps are chosen per protocol, as
+     *     {@link #naturalLossSteps} describes, instead of taken from {@code tunedTraining}
      */
     public record Settings(
             List<Dataset> datasets,
@@ -87,6 +89,7 @@ public final class ResultsJob {
             TrainingSamples trainingSamples,
             ModelConfig tunedModel,
             TrainingConfig tunedTraining,
+            boolean autoLossSteps,
             int maxTrainSamples,
             boolean tunedLstmOnly,
             Path output) {}
@@ -152,6 +155,7 @@ public final class ResultsJob {
                     TrainingHistory history =
                             trainAndEvaluate(
                                     dataset,
+                                    protocolName,
                                     split,
                                     shows,
                                     assets,
@@ -253,8 +257,26 @@ public final class ResultsJob {
         return baselines;
     }
 
+    /**
+     * Returns the number of newest steps of each training window whose next show no other training
+     * window of the protocol has as a step target: all steps for the reference windows of
+     * random-window, which do not overlap, and the stride for windows cut every {@code stride}
+     * events. A loss on those steps makes every training event a target once per epoch, and each
+     * target then has at least {@code window - stride} events of context where the history has
+     * them.
+     */
+    int naturalLossSteps(String protocolName) {
+        int window = settings.tunedModel().windowLength();
+        int stride =
+                protocolName.equals("random-window")
+                        ? window + 1
+                        : settings.trainingSamples().stride(window);
+        return Math.min(window, stride);
+    }
+
     private TrainingHistory trainAndEvaluate(
             Dataset dataset,
+            String protocolName,
             ProtocolSplit split,
             IdVocabulary shows,
             AssetTypeVocabulary assets,
@@ -262,7 +284,13 @@ public final class ResultsJob {
             List<ResultRow> rows,
             Map<String, Object> segments) {
         ModelConfig modelConfig = reference ? ModelConfig.defaults() : settings.tunedModel();
-        TrainingConfig config = reference ? TrainingConfig.defaults() : settings.tunedTraining();
+        TrainingConfig config = TrainingConfig.defaults();
+        if (!reference) {
+            config = settings.tunedTraining();
+            if (settings.autoLossSteps()) {
+                config = config.withLossSteps(naturalLossSteps(protocolName));
+            }
+        }
         try (NextShowModel model =
                 NextShowModel.create(modelConfig, shows, assets, 1, config.seed(), Device.cpu())) {
             NextShowTrainer trainer =

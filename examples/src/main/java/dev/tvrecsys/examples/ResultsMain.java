@@ -20,10 +20,12 @@ import java.util.List;
  *
  * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 30), {@code --patience N}
  * (default 4), {@code --batch-size N} (default 256), {@code --learning-rate X} (default 0.004),
- * {@code --learning-rate-decay X} (default 0.9), {@code --loss-steps N} (default 20), {@code
- * --hidden-size N} (default 256), {@code --embedding-size N} (show embedding, default 64), {@code
- * --dropout X} (default 0.2), {@code --input-dropout X} (default 0), {@code --repeat-bias
- * true|false} (default true) and {@code --tied-output true|false} (default true).
+ * {@code --learning-rate-decay X} (default 0.9), {@code --loss-steps N} (default 0: the window
+ * length for random-window and the stride of the training samples otherwise, so that every training
+ * event is a target once), {@code --hidden-size N} (default 256), {@code --embedding-size N} (show
+ * embedding, default 64), {@code --dropout X} (default 0.2), {@code --input-dropout X} (default 0),
+ * {@code --repeat-bias true|false} (default true) and {@code --tied-output true|false} (default
+ * true).
  */
 public final class ResultsMain {
 
@@ -74,7 +76,7 @@ public final class ResultsMain {
         int batchSize = 256;
         float learningRate = 0.004f;
         float learningRateDecay = 0.9f;
-        int lossSteps = 20;
+        int lossSteps = 0;
         ModelConfig model = TUNED_MODEL;
         Path sharedData = Path.of("..", "shared", "data");
         int maxTrainSamples = 0;
@@ -116,9 +118,9 @@ public final class ResultsMain {
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
-        if (lossSteps < 1 || lossSteps > model.windowLength()) {
+        if (lossSteps < 0 || lossSteps > model.windowLength()) {
             throw new IllegalArgumentException(
-                    "--loss-steps must be in [1, "
+                    "--loss-steps must be 0 (chosen per protocol) or in [1, "
                             + model.windowLength()
                             + "], found "
                             + lossSteps);
@@ -167,7 +169,8 @@ public final class ResultsMain {
                                 .withBatchSize(batchSize)
                                 .withLearningRate(learningRate)
                                 .withLearningRateDecay(learningRateDecay)
-                                .withLossSteps(lossSteps),
+                                .withLossSteps(Math.max(1, lossSteps)),
+                        lossSteps == 0,
                         maxTrainSamples,
                         tunedLstmOnly,
                         output);

@@ -56,6 +56,7 @@ class ResultsJobTest {
                         TrainingSamples.strided(20),
                         ResultsMain.TUNED_MODEL.withHiddenSize(16).withEmbeddingSizes(8, 4),
                         tuned,
+                        false,
                         0,
                         false,
                         output);
@@ -86,5 +87,30 @@ class ResultsJobTest {
         assertTrue(Files.exists(output.resolve("charts").resolve("training-tiny-time-split.png")));
         String markdown = Files.readString(output.resolve("results.md"));
         assertTrue(markdown.contains("| tiny | time-split | lstm |"), markdown);
+    }
+
+    private static ResultsJob jobWith(TrainingSamples samples) {
+        return new ResultsJob(
+                new ResultsJob.Settings(
+                        List.of(),
+                        List.of("leave-one-out"),
+                        samples,
+                        ResultsMain.TUNED_MODEL,
+                        TrainingConfig.defaults(),
+                        true,
+                        0,
+                        false,
+                        Path.of("unused")));
+    }
+
+    @Test
+    void naturalLossSteps_followStrideOfWindows() {
+        // Windows of 20: the reference windows never overlap, so all 20 steps are new targets.
+        assertEquals(20, jobWith(TrainingSamples.strided(10)).naturalLossSteps("random-window"));
+        assertEquals(10, jobWith(TrainingSamples.strided(10)).naturalLossSteps("leave-one-out"));
+        assertEquals(20, jobWith(TrainingSamples.strided(20)).naturalLossSteps("time-split"));
+        assertEquals(20, jobWith(TrainingSamples.strided(25)).naturalLossSteps("time-split"));
+        assertEquals(20, jobWith(TrainingSamples.REFERENCE).naturalLossSteps("leave-one-out"));
+        assertEquals(1, jobWith(TrainingSamples.EVERY_PREFIX).naturalLossSteps("leave-one-out"));
     }
 }
