@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
  * random-window,leave-one-out,time-split}, {@code --training-samples
- * reference|every-prefix|stride-N} (default stride-20), {@code --max-train-samples N} (default 0,
+ * reference|every-prefix|stride-N} (default stride-10), {@code --max-train-samples N} (default 0,
  * no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
  * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
  * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
@@ -23,7 +23,7 @@ import java.util.List;
  * {@code --learning-rate-decay X} (default 0.9), {@code --loss-steps N} (default 0: the window
  * length for random-window and the stride of the training samples otherwise, so that every training
  * event is a target once), {@code --hidden-size N} (default 256), {@code --embedding-size N} (show
- * embedding, default 64), {@code --dropout X} (default 0.2), {@code --input-dropout X} (default 0),
+ * embedding, default 128), {@code --dropout X} (default 0.2), {@code --input-dropout X} (default 0),
  * {@code --repeat-bias true|false} (default true) and {@code --tied-output true|false} (default
  * true).
  */
@@ -38,7 +38,7 @@ public final class ResultsMain {
     static final ModelConfig TUNED_MODEL =
             ModelConfig.defaults()
                     .withHiddenSize(256)
-                    .withEmbeddingSizes(64, ModelConfig.defaults().assetEmbeddingSize())
+                    .withEmbeddingSizes(128, ModelConfig.defaults().assetEmbeddingSize())
                     .withRepeatBias(true)
                     .withTiedOutput(true);
 
@@ -70,7 +70,7 @@ public final class ResultsMain {
 
         List<String> datasetNames = KNOWN_DATASETS;
         List<String> protocols = KNOWN_PROTOCOLS;
-        TrainingSamples trainingSamples = TrainingSamples.strided(20);
+        TrainingSamples trainingSamples = TrainingSamples.strided(10);
         int epochs = 30;
         int patience = 4;
         int batchSize = 256;
