@@ -6,5 +6,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bin-common.sh"
 
-exec java -Xmx${RECSYS_HEAP:-4g} "${DJL_ARGS[@]}" "${CLASSPATH_ARGS[@]}" \
+exec java -Xmx${RECSYS_HEAP:-4g} ${RECSYS_JAVA_OPTS:-} "${DJL_ARGS[@]}" "${CLASSPATH_ARGS[@]}" \
   dev.tvrecsys.examples.TrainMain "$@"

@@ -46,12 +46,13 @@ public final class JobOptions {
                     "  --dropout X           dropout rate before the output layer (default 0.2)",
                     "  --input-dropout X     dropout rate on the LSTM inputs (default 0)",
                     "  --embedding-size N    show embedding width (default 32)",
-                    "  --repeat-bias         learn scores for shows already in the window",
-                    "  --tied-output         score shows with the show embedding (weight tying)",
+                    "  --repeat-bias [B]     learn scores for shows already in the window",
+                    "  --tied-output [B]     score shows with the show embedding (weight tying)",
                     "  --skip-bad-rows       drop invalid rows, logging counts, instead of failing",
                     "  --resume              continue the run in --output from its last checkpoint",
                     "  --viewers N           viewers of the generated default log (default 20000)",
-                    "  --help                print this text");
+                    "  --help                print this text",
+                    "B is true or false; a flag without a value means true.");
 
     Path input;
     String format = "auto";
@@ -90,8 +91,8 @@ public final class JobOptions {
                 case "--help", "-h" -> options.help = true;
                 case "--skip-bad-rows" -> options.skipBadRows = true;
                 case "--resume" -> options.resume = true;
-                case "--repeat-bias" -> options.repeatBias = true;
-                case "--tied-output" -> options.tiedOutput = true;
+                case "--repeat-bias" -> options.repeatBias = flagValue(name, rest);
+                case "--tied-output" -> options.tiedOutput = flagValue(name, rest);
                 case "--input" -> options.input = Path.of(value(name, rest));
                 case "--format" -> options.format = value(name, rest).toLowerCase(Locale.ROOT);
                 case "--output" -> options.output = Path.of(value(name, rest));
@@ -167,6 +168,21 @@ public final class JobOptions {
         return rest.remove(0);
     }
 
+    /** Returns true for a bare flag, or the explicit {@code true} or {@code false} after it. */
+    static boolean flagValue(String name, List<String> rest) {
+        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+            return true;
+        }
+        String text = rest.remove(0);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                    throw new IllegalArgumentException(
+                            "option " + name + " needs true or false, found '" + text + "'");
+        };
+    }
+
     static int intValue(String name, List<String> rest) {
         return parseInt(name, value(name, rest));
     }
@@ -176,7 +192,7 @@ public final class JobOptions {
      *
      * @throws IllegalArgumentException naming the option and the text when it is not an integer
      */
-    static int parseInt(String name, String text) {
+    public static int parseInt(String name, String text) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {

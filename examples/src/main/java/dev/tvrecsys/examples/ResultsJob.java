@@ -334,28 +334,46 @@ public final class ResultsJob {
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
-    /** Returns the default data sets: the synthetic log and the MovieLens sets that exist. */
-    static List<Dataset> defaultDatasets(Path sharedData) throws IOException {
+    /**
+     * Returns the data sets among {@code names} that exist: the synthetic log, generated into
+     * {@link JobOptions#DEFAULT_INPUT} when it is requested and missing, and the MovieLens files
+     * under {@code sharedData}.
+     */
+    static List<Dataset> defaultDatasets(Path sharedData, List<String> names) throws IOException {
         List<Dataset> datasets = new ArrayList<>();
-        Path synthetic = JobOptions.DEFAULT_INPUT;
-        if (!Files.isRegularFile(synthetic)) {
-            Files.createDirectories(synthetic.getParent());
-            SyntheticPlaybackGenerator.write(
-                    synthetic, SyntheticPlaybackGenerator.Config.defaults());
+        if (names.contains("synthetic")) {
+            Path synthetic = JobOptions.DEFAULT_INPUT;
+            if (!Files.isRegularFile(synthetic)) {
+                Files.createDirectories(synthetic.getParent());
+                SyntheticPlaybackGenerator.write(
+                        synthetic, SyntheticPlaybackGenerator.Config.defaults());
+            }
+            datasets.add(new Dataset("synthetic", synthetic, Format.PLAYBACK_PARQUET));
         }
-        datasets.add(new Dataset("synthetic", synthetic, Format.PLAYBACK_PARQUET));
-        Path ml100k = sharedData.resolve("movielens-100k/u.data");
-        Path ml1m = sharedData.resolve("movielens-1m/sequences.tsv");
-        if (Files.isRegularFile(ml100k)) {
-            datasets.add(new Dataset("movielens-100k", ml100k, Format.MOVIELENS_100K));
-        } else {
-            LOG.warn("Skipping MovieLens-100K: {} not found", ml100k);
-        }
-        if (Files.isRegularFile(ml1m)) {
-            datasets.add(new Dataset("movielens-1m", ml1m, Format.DELIMITED));
-        } else {
-            LOG.warn("Skipping MovieLens-1M: {} not found", ml1m);
-        }
+        addIfPresent(
+                datasets,
+                names,
+                "movielens-100k",
+                sharedData.resolve("movielens-100k/u.data"),
+                Format.MOVIELENS_100K);
+        addIfPresent(
+                datasets,
+                names,
+                "movielens-1m",
+                sharedData.resolve("movielens-1m/sequences.tsv"),
+                Format.DELIMITED);
         return datasets;
+    }
+
+    private static void addIfPresent(
+            List<Dataset> datasets, List<String> names, String name, Path path, Format format) {
+        if (!names.contains(name)) {
+            return;
+        }
+        if (Files.isRegularFile(path)) {
+            datasets.add(new Dataset(name, path, format));
+        } else {
+            LOG.warn("Skipping {}: {} not found", name, path);
+        }
     }
 }

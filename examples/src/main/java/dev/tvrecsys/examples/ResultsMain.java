@@ -3,6 +3,7 @@ package dev.tvrecsys.examples;
 import dev.tvrecsys.data.protocol.TrainingSamples;
 import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.train.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,21 +12,10 @@ import java.util.List;
 /**
  * Command-line entry of the results table: every model on every data set and protocol.
  *
- * <p>Options: {@code --datasets synthetic,movielens-100k,movielens-1m}, {@code --protocols
- * random-window,leave-one-out,time-split}, {@code --training-samples
- * reference|every-prefix|stride-N} (default stride-10), {@code --max-train-samples N} (default 0,
- * no limit: a seeded random subset of the training samples otherwise), {@code --shared-data DIR}
- * (default {@code ../shared/data}), {@code --tuned-lstm-only true|false} (default false: also the
- * baselines and the reference LSTM), {@code --output DIR} (default {@code results}).
- *
- * <p>Settings of the tuned {@code lstm} row: {@code --epochs N} (default 30), {@code --patience N}
- * (default 4), {@code --batch-size N} (default 256), {@code --learning-rate X} (default 0.004),
- * {@code --learning-rate-decay X} (default 0.9), {@code --loss-steps N} (default 0: the window
- * length for random-window and the stride of the training samples otherwise, so that every training
- * event is a target once), {@code --hidden-size N} (default 256), {@code --embedding-size N} (show
- * embedding, default 128), {@code --dropout X} (default 0.2), {@code --input-dropout X} (default 0),
- * {@code --repeat-bias true|false} (default true) and {@code --tied-output true|false} (default
- * true).
+ * <p>{@link #USAGE}, which {@code --help} prints, lists every option with its default. The defaults
+ * of the tuned {@code lstm} row are {@link #TUNED_MODEL} with stride-10 training windows, batches
+ * of 256, Adam 0.004 multiplied by 0.9 after each epoch, at most 30 epochs and early stopping after
+ * 4 epochs without a better validation recall@10.
  */
 public final class ResultsMain {
 
@@ -34,13 +24,55 @@ public final class ResultsMain {
     private static final List<String> KNOWN_PROTOCOLS =
             List.of("random-window", "leave-one-out", "time-split");
 
-    /** Model of the tuned {@code lstm} row before options: see the class comment. */
+    /** Model settings of the tuned {@code lstm} row unless options change them. */
     static final ModelConfig TUNED_MODEL =
             ModelConfig.defaults()
                     .withHiddenSize(256)
                     .withEmbeddingSizes(128, ModelConfig.defaults().assetEmbeddingSize())
                     .withRepeatBias(true)
                     .withTiedOutput(true);
+
+    /** Options that take no value, or an explicit {@code true} or {@code false}. */
+    private static final List<String> FLAGS =
+            List.of("--repeat-bias", "--tied-output", "--tuned-lstm-only");
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: results [options]",
+                    "  --datasets NAMES        comma-separated: synthetic, movielens-100k,"
+                            + " movielens-1m (default all that exist)",
+                    "  --protocols NAMES       comma-separated: random-window, leave-one-out,"
+                            + " time-split (default all)",
+                    "  --training-samples S    reference, every-prefix or stride-N for"
+                            + " leave-one-out and time-split (default stride-10)",
+                    "  --max-train-samples N   keep a seeded random subset of N training samples"
+                            + " (default 0: all)",
+                    "  --shared-data DIR       folder with movielens-100k/ and movielens-1m/"
+                            + " (default ../shared/data)",
+                    "  --tuned-lstm-only [B]   train only the tuned lstm row (default false)",
+                    "  --output DIR            output directory (default results)",
+                    "Settings of the tuned lstm row:",
+                    "  --epochs N              maximum epochs (default 30)",
+                    "  --patience N            epochs without a better validation recall@10"
+                            + " before stopping (default 4)",
+                    "  --batch-size N          windows per step (default 256)",
+                    "  --learning-rate X       Adam learning rate (default 0.004)",
+                    "  --learning-rate-decay X factor applied after each epoch (default 0.9)",
+                    "  --loss-steps N          newest steps of each window with a loss, 1 to 20,"
+                            + " or 0 for the window length on random-window and the stride"
+                            + " otherwise (default 0)",
+                    "  --hidden-size N         LSTM hidden size (default 256)",
+                    "  --embedding-size N      show embedding width (default 128)",
+                    "  --dropout X             dropout rate before the output layer (default"
+                            + " 0.2)",
+                    "  --input-dropout X       dropout rate on the LSTM inputs (default 0)",
+                    "  --repeat-bias [B]       learn scores for shows in the window (default"
+                            + " true)",
+                    "  --tied-output [B]       score shows with the show embedding (default"
+                            + " true)",
+                    "  --help                  print this text",
+                    "B is true or false; a flag without a value means true.");
 
     private ResultsMain() {}
 
@@ -67,6 +99,23 @@ public final class ResultsMain {
     }
 
     private static void run(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        ResultsJob.Settings settings = settings(args);
+        new ResultsJob(settings).run();
+        System.out.println("Wrote " + settings.output().toAbsolutePath().resolve("results.md"));
+    }
+
+    /**
+     * Parses the options into the settings of a results run.
+     *
+     * @throws IllegalArgumentException naming the option and value when one is invalid, or when
+     *     none of the requested data sets exists
+     * @throws IOException if generating the synthetic log fails
+     */
+    static ResultsJob.Settings settings(String... args) throws IOException {
 
         List<String> datasetNames = KNOWN_DATASETS;
         List<String> protocols = KNOWN_PROTOCOLS;
@@ -82,40 +131,52 @@ public final class ResultsMain {
         int maxTrainSamples = 0;
         boolean tunedLstmOnly = false;
         Path output = Path.of("results");
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (FLAGS.contains(name)) {
+                boolean flag = true;
+                if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    flag = parseBoolean(name, args[++i]);
+                }
+                switch (name) {
+                    case "--repeat-bias" -> model = model.withRepeatBias(flag);
+                    case "--tied-output" -> model = model.withTiedOutput(flag);
+                    default -> tunedLstmOnly = flag;
+                }
+                continue;
             }
-            String value = args[i + 1];
-            switch (args[i]) {
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException(
+                        "option " + name + " needs a value; run with --help for the list");
+            }
+            String value = args[++i];
+            switch (name) {
                 case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
                 case "--protocols" -> protocols = Arrays.asList(value.split(","));
                 case "--training-samples" -> trainingSamples = TrainingSamples.parse(value);
-                case "--epochs" -> epochs = JobOptions.parseInt(args[i], value);
-                case "--patience" -> patience = JobOptions.parseInt(args[i], value);
-                case "--batch-size" -> batchSize = JobOptions.parseInt(args[i], value);
-                case "--learning-rate" -> learningRate = JobOptions.parseFloat(args[i], value);
+                case "--epochs" -> epochs = JobOptions.parseInt(name, value);
+                case "--patience" -> patience = JobOptions.parseInt(name, value);
+                case "--batch-size" -> batchSize = JobOptions.parseInt(name, value);
+                case "--learning-rate" -> learningRate = JobOptions.parseFloat(name, value);
                 case "--learning-rate-decay" ->
-                        learningRateDecay = JobOptions.parseFloat(args[i], value);
-                case "--loss-steps" -> lossSteps = JobOptions.parseInt(args[i], value);
+                        learningRateDecay = JobOptions.parseFloat(name, value);
+                case "--loss-steps" -> lossSteps = JobOptions.parseInt(name, value);
                 case "--hidden-size" ->
-                        model = model.withHiddenSize(JobOptions.parseInt(args[i], value));
+                        model = model.withHiddenSize(JobOptions.parseInt(name, value));
                 case "--embedding-size" ->
                         model =
                                 model.withEmbeddingSizes(
-                                        JobOptions.parseInt(args[i], value),
+                                        JobOptions.parseInt(name, value),
                                         model.assetEmbeddingSize());
-                case "--dropout" ->
-                        model = model.withDropout(JobOptions.parseFloat(args[i], value));
+                case "--dropout" -> model = model.withDropout(JobOptions.parseFloat(name, value));
                 case "--input-dropout" ->
-                        model = model.withInputDropout(JobOptions.parseFloat(args[i], value));
-                case "--repeat-bias" -> model = model.withRepeatBias(parseBoolean(args[i], value));
-                case "--tied-output" -> model = model.withTiedOutput(parseBoolean(args[i], value));
+                        model = model.withInputDropout(JobOptions.parseFloat(name, value));
                 case "--shared-data" -> sharedData = Path.of(value);
-                case "--max-train-samples" -> maxTrainSamples = JobOptions.parseInt(args[i], value);
-                case "--tuned-lstm-only" -> tunedLstmOnly = parseBoolean(args[i], value);
+                case "--max-train-samples" -> maxTrainSamples = JobOptions.parseInt(name, value);
                 case "--output" -> output = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown option '" + name + "'; run with --help for the list");
             }
         }
         if (lossSteps < 0 || lossSteps > model.windowLength()) {
@@ -142,10 +203,8 @@ public final class ResultsMain {
             }
         }
         List<ResultsJob.Dataset> datasets = new ArrayList<>();
-        for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData)) {
-            if (datasetNames.contains(dataset.name())) {
-                datasets.add(dataset);
-            }
+        for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData, datasetNames)) {
+            datasets.add(dataset);
         }
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException(
@@ -156,25 +215,22 @@ public final class ResultsMain {
                             + "; pass --shared-data with the folder that holds movielens-100k/"
                             + " and movielens-1m/");
         }
-        ResultsJob.Settings settings =
-                new ResultsJob.Settings(
-                        datasets,
-                        protocols,
-                        trainingSamples,
-                        model,
-                        TrainingConfig.defaults()
-                                .withEpochs(epochs)
-                                .withPatience(patience)
-                                .withRestoreBest(true)
-                                .withBatchSize(batchSize)
-                                .withLearningRate(learningRate)
-                                .withLearningRateDecay(learningRateDecay)
-                                .withLossSteps(Math.max(1, lossSteps)),
-                        lossSteps == 0,
-                        maxTrainSamples,
-                        tunedLstmOnly,
-                        output);
-        new ResultsJob(settings).run();
-        System.out.println("Wrote " + output.toAbsolutePath().resolve("results.md"));
+        return new ResultsJob.Settings(
+                datasets,
+                protocols,
+                trainingSamples,
+                model,
+                TrainingConfig.defaults()
+                        .withEpochs(epochs)
+                        .withPatience(patience)
+                        .withRestoreBest(true)
+                        .withBatchSize(batchSize)
+                        .withLearningRate(learningRate)
+                        .withLearningRateDecay(learningRateDecay)
+                        .withLossSteps(Math.max(1, lossSteps)),
+                lossSteps == 0,
+                maxTrainSamples,
+                tunedLstmOnly,
+                output);
     }
 }

@@ -138,7 +138,9 @@ public final class ScoreMain {
         }
         try {
             run(options, System.console() != null ? System.out : null);
-        } catch (IllegalArgumentException | dev.tvrecsys.data.io.DataFormatException e) {
+        } catch (IllegalArgumentException
+                | dev.tvrecsys.data.io.DataFormatException
+                | dev.tvrecsys.model.ModelFormatException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
@@ -154,12 +156,12 @@ public final class ScoreMain {
      * @throws IllegalArgumentException if the input is missing or an option value is invalid
      */
     static BatchScoreSummary run(Options options, PrintStream progressBar) throws IOException {
-        Engines.start();
-        Device device = Engines.parseDevice(options.device);
         if (!options.input.toFile().isFile()) {
             throw new IllegalArgumentException(
                     "input " + options.input + " not found; pass an existing log with --input");
         }
+        Engines.start();
+        Device device = Engines.parseDevice(options.device);
         Format format = JobOptions.parseFormat(options.format, options.input);
         ReadOptions readOptions = ReadOptions.defaults().withSkipBadRows(options.skipBadRows);
         ReadResult read = LogReaders.read(options.input, format, readOptions);

@@ -1,6 +1,7 @@
 package dev.tvrecsys.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +140,24 @@ class RecommenderJobTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
+    }
+
+    @Test
+    void parse_flagsWithAndWithoutValue() {
+        JobOptions bare = JobOptions.parse("--repeat-bias", "--tied-output", "--epochs", "3");
+        assertTrue(bare.repeatBias);
+        assertTrue(bare.tiedOutput);
+        assertEquals(3, bare.epochs);
+
+        JobOptions explicit = JobOptions.parse("--repeat-bias", "false", "--tied-output", "true");
+        assertFalse(explicit.repeatBias);
+        assertTrue(explicit.tiedOutput);
+
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> JobOptions.parse("--tied-output", "yes"));
+        assertEquals("option --tied-output needs true or false, found 'yes'", error.getMessage());
     }
 
     @Test

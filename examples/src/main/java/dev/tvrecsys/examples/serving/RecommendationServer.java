@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tvrecsys.examples.JobOptions;
 import dev.tvrecsys.examples.JvmSetup;
 import dev.tvrecsys.model.Engines;
 import dev.tvrecsys.model.serving.History;
@@ -346,17 +347,32 @@ public final class RecommendationServer implements AutoCloseable {
      */
     public static void main(String[] args) throws IOException {
         JvmSetup.configure();
-        Map<String, String> options = parseArgs(args);
+        String usage = "usage: RecommendationServer --model DIR [--port 8080] [--threads 4]";
+        Map<String, String> options;
+        int port;
+        int threads;
+        try {
+            options = parseArgs(args);
+            port = JobOptions.parseInt("--port", options.getOrDefault("port", "8080"));
+            threads = JobOptions.parseInt("--threads", options.getOrDefault("threads", "4"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + usage);
+            System.exit(2);
+            return;
+        }
         if (!options.containsKey("model")) {
-            System.err.println(
-                    "usage: RecommendationServer --model DIR [--port 8080] [--threads 4]");
+            System.err.println(usage);
             System.exit(2);
         }
         Engines.start();
-        ShowRecommender recommender =
-                ShowRecommender.load(Path.of(options.get("model")), Device.cpu());
-        int port = Integer.parseInt(options.getOrDefault("port", "8080"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+        ShowRecommender recommender;
+        try {
+            recommender = ShowRecommender.load(Path.of(options.get("model")), Device.cpu());
+        } catch (dev.tvrecsys.model.ModelFormatException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         RecommendationServer server = new RecommendationServer(recommender, port, threads);
         Runtime.getRuntime()
                 .addShutdownHook(
