@@ -168,12 +168,49 @@ public final class JobOptions {
         return rest.remove(0);
     }
 
+    /** Command-line options of the settings fields that the configuration records validate. */
+    private static final java.util.Map<String, String> OPTION_OF_FIELD =
+            java.util.Map.ofEntries(
+                    java.util.Map.entry("epochs", "--epochs"),
+                    java.util.Map.entry("batchSize", "--batch-size"),
+                    java.util.Map.entry("learningRate", "--learning-rate"),
+                    java.util.Map.entry("learningRateDecay", "--learning-rate-decay"),
+                    java.util.Map.entry("lossSteps", "--loss-steps"),
+                    java.util.Map.entry("patience", "--patience"),
+                    java.util.Map.entry("showEmbeddingSize", "--embedding-size"),
+                    java.util.Map.entry("hiddenSize", "--hidden-size"),
+                    java.util.Map.entry("layers", "--layers"),
+                    java.util.Map.entry("dropout", "--dropout"),
+                    java.util.Map.entry("inputDropout", "--input-dropout"));
+
+    /**
+     * Returns the message of a configuration check with the field name at its start replaced by the
+     * option that sets it, for example {@code --input-dropout must be in [0, 1), found 1.5} for
+     * {@code inputDropout must be ...}. Other messages are returned unchanged.
+     */
+    public static String inOptionTerms(String message) {
+        int space = message.indexOf(' ');
+        if (space <= 0) {
+            return message;
+        }
+        String option = OPTION_OF_FIELD.get(message.substring(0, space));
+        return option == null ? message : option + message.substring(space);
+    }
+
     /** Returns true for a bare flag, or the explicit {@code true} or {@code false} after it. */
     static boolean flagValue(String name, List<String> rest) {
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
             return true;
         }
-        String text = rest.remove(0);
+        return parseFlag(name, rest.remove(0));
+    }
+
+    /**
+     * Parses the {@code true} or {@code false} value of flag {@code name}.
+     *
+     * @throws IllegalArgumentException naming the flag and the text for any other text
+     */
+    static boolean parseFlag(String name, String text) {
         return switch (text) {
             case "true" -> true;
             case "false" -> false;

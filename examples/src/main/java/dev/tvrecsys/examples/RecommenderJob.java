@@ -116,7 +116,8 @@ public final class RecommenderJob {
                                 + options.lossSteps);
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid option value: " + JobOptions.inOptionTerms(e.getMessage()), e);
         }
         Engine engine = Engines.start();
         Device device = Engines.parseDevice(options.device);

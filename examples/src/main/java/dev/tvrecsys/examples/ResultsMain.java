@@ -51,7 +51,8 @@ public final class ResultsMain {
                     "  --shared-data DIR       folder with movielens-100k/ and movielens-1m/"
                             + " (default ../shared/data)",
                     "  --tuned-lstm-only [B]   train only the tuned lstm row (default false)",
-                    "  --output DIR            output directory (default results)",
+                    "  --output DIR            output directory (default results, and runs/results"
+                            + " through results.sh)",
                     "Settings of the tuned lstm row:",
                     "  --epochs N              maximum epochs (default 30)",
                     "  --patience N            epochs without a better validation recall@10"
@@ -80,22 +81,14 @@ public final class ResultsMain {
         JvmSetup.configure();
         try {
             run(args);
-        } catch (IllegalArgumentException
-                | dev.tvrecsys.data.io.DataFormatException
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + JobOptions.inOptionTerms(e.getMessage()));
+            System.exit(1);
+        } catch (dev.tvrecsys.data.io.DataFormatException
                 | dev.tvrecsys.model.ModelFormatException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
-    }
-
-    private static boolean parseBoolean(String name, String text) {
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                    throw new IllegalArgumentException(
-                            "option " + name + " needs true or false, found '" + text + "'");
-        };
     }
 
     private static void run(String[] args) throws Exception {
@@ -136,7 +129,7 @@ public final class ResultsMain {
             if (FLAGS.contains(name)) {
                 boolean flag = true;
                 if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    flag = parseBoolean(name, args[++i]);
+                    flag = JobOptions.parseFlag(name, args[++i]);
                 }
                 switch (name) {
                     case "--repeat-bias" -> model = model.withRepeatBias(flag);

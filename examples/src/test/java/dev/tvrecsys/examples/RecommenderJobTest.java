@@ -161,6 +161,18 @@ class RecommenderJobTest {
     }
 
     @Test
+    void inOptionTerms_namesTheOption() {
+        assertEquals(
+                "--input-dropout must be in [0, 1), found 1.5",
+                JobOptions.inOptionTerms("inputDropout must be in [0, 1), found 1.5"));
+        assertEquals(
+                "--embedding-size must be positive, found 0",
+                JobOptions.inOptionTerms("showEmbeddingSize must be positive, found 0"));
+        assertEquals("no samples", JobOptions.inOptionTerms("no samples"));
+        assertEquals("", JobOptions.inOptionTerms(""));
+    }
+
+    @Test
     void parse_rejectsUnknownOptionAndBadNumber() {
         IllegalArgumentException unknown =
                 assertThrows(
