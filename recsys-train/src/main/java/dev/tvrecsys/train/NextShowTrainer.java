@@ -53,7 +53,7 @@ public final class NextShowTrainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(NextShowModel model, SampleSet train, SampleSet validation) {
-        return run(model, train, validation, null);
+        return run(model, train, validation, null, null);
     }
 
     /**
@@ -75,14 +75,47 @@ public final class NextShowTrainer {
             SampleSet train,
             SampleSet validation,
             TrainingCheckpoint checkpoint) {
-        return run(model, train, validation, checkpoint);
+        return run(model, train, validation, checkpoint, null);
+    }
+
+    /**
+     * Continues a run from a checkpoint as {@link #resume(NextShowModel, SampleSet, SampleSet,
+     * TrainingCheckpoint)} does, and with {@link TrainingConfig#restoreBest()} restores the weights
+     * of {@code bestSoFar} when no later epoch beats the checkpoint history's best epoch. Without
+     * them, a run whose best epoch ended before the interruption keeps its last weights.
+     *
+     * @param bestSoFar the model saved at the best epoch of the checkpoint's history, with the same
+     *     configuration as {@code model}; only its weights are read
+     * @throws IllegalArgumentException if {@code bestSoFar} has another configuration or parameter
+     *     count than {@code model}
+     */
+    public TrainingHistory resume(
+            NextShowModel model,
+            SampleSet train,
+            SampleSet validation,
+            TrainingCheckpoint checkpoint,
+            NextShowModel bestSoFar) {
+        if (!bestSoFar.config().equals(model.config())
+                || bestSoFar.parameterCount() != model.parameterCount()) {
+            throw new IllegalArgumentException(
+                    "bestSoFar has configuration "
+                            + bestSoFar.config()
+                            + " and "
+                            + bestSoFar.parameterCount()
+                            + " parameters, expected the resumed model's "
+                            + model.config()
+                            + " and "
+                            + model.parameterCount());
+        }
+        return run(model, train, validation, checkpoint, bestSoFar);
     }
 
     private TrainingHistory run(
             NextShowModel model,
             SampleSet train,
             SampleSet validation,
-            TrainingCheckpoint checkpoint) {
+            TrainingCheckpoint checkpoint,
+            NextShowModel bestSoFar) {
         if (train.size() == 0) {
             throw new IllegalArgumentException(
                     "no training samples: every viewer history is too short for the windowing");
@@ -130,6 +163,15 @@ public final class NextShowTrainer {
             }
             listeners.forEach(l -> l.onTrainingStart(model, config, batchesPerEpoch));
             BestWeights best = new BestWeights();
+            if (config.restoreBest() && bestSoFar != null) {
+                best.capture(bestSoFar);
+            } else if (config.restoreBest()
+                    && checkpoint != null
+                    && history.best().epoch() == checkpoint.epoch()) {
+                // The checkpoint is the best epoch so far, so its loaded weights are the ones to
+                // restore.
+                best.capture(model);
+            }
             for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                 EpochResult result = runEpoch(optimizer, dataset, model, validation, epoch);
                 history.add(result);
@@ -147,8 +189,8 @@ public final class NextShowTrainer {
             if (config.restoreBest() && history.best() != history.last()) {
                 if (best.isEmpty()) {
                     LOG.warn(
-                            "The best epoch {} ended before the resumed run started; keeping the"
-                                    + " last weights",
+                            "The best epoch {} ended before the resumed run started and its"
+                                    + " weights were not given; keeping the last weights",
                             history.best().epoch());
                 } else {
                     best.restore(model);

@@ -11,6 +11,13 @@ public final class TrainingHistory {
 
     private final List<EpochResult> epochs = new ArrayList<>();
 
+    /** Returns a history of the given epochs in order, such as a checkpoint's. */
+    public static TrainingHistory of(List<EpochResult> epochs) {
+        TrainingHistory history = new TrainingHistory();
+        epochs.forEach(history::add);
+        return history;
+    }
+
     void add(EpochResult result) {
         epochs.add(result);
     }
