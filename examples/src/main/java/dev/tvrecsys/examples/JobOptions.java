@@ -1,6 +1,8 @@
 package dev.tvrecsys.examples;
 
 import dev.tvrecsys.data.io.Format;
+import dev.tvrecsys.model.ModelConfig;
+import dev.tvrecsys.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -38,6 +40,9 @@ public final class JobOptions {
                             + " each epoch (default 1: constant)",
                     "  --loss-steps N        newest steps of each window with a loss, 1 to 20"
                             + " (default 1: the last step only)",
+                    "  --patience N          stop after N epochs without a better validation"
+                            + " recall@10 and keep the best epoch's weights (default 0: train"
+                            + " every epoch, keep the last)",
                     "  --seed N              seed of split, weights and batch order (default 42)",
                     "  --device NAME         auto, cpu, gpu or gpu:N (default auto)",
                     "  --minutes-scaling S   log1p or raw (default log1p)",
@@ -48,6 +53,10 @@ public final class JobOptions {
                     "  --embedding-size N    show embedding width (default 32)",
                     "  --repeat-bias [B]     learn scores for shows already in the window",
                     "  --tied-output [B]     score shows with the show embedding (weight tying)",
+                    "  --tuned               start from the results job's tuned settings:"
+                            + " LSTM 256, show embedding 128, repeat bias, tied output, loss on"
+                            + " all 20 steps, batch 256, Adam 0.004 x 0.9 per epoch, at most 30"
+                            + " epochs, patience 4; other options override them",
                     "  --skip-bad-rows       drop invalid rows, logging counts, instead of failing",
                     "  --resume              continue the run in --output from its last checkpoint",
                     "  --viewers N           viewers of the generated default log (default 20000)",
@@ -62,6 +71,7 @@ public final class JobOptions {
     float learningRate = 1e-3f;
     float learningRateDecay = 1f;
     int lossSteps = 1;
+    int patience;
     long seed = 42;
     String device = "auto";
     String minutesScaling = "log1p";
@@ -85,6 +95,10 @@ public final class JobOptions {
     public static JobOptions parse(String... args) {
         JobOptions options = new JobOptions();
         List<String> rest = new ArrayList<>(List.of(args));
+        // The preset applies first wherever it appears, so every other option overrides it.
+        if (rest.remove("--tuned")) {
+            options.applyTunedSettings();
+        }
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
             switch (name) {
@@ -101,6 +115,7 @@ public final class JobOptions {
                 case "--learning-rate" -> options.learningRate = floatValue(name, rest);
                 case "--learning-rate-decay" -> options.learningRateDecay = floatValue(name, rest);
                 case "--loss-steps" -> options.lossSteps = intValue(name, rest);
+                case "--patience" -> options.patience = intValue(name, rest);
                 case "--seed" -> options.seed = longValue(name, rest);
                 case "--device" -> options.device = value(name, rest);
                 case "--minutes-scaling" -> options.minutesScaling = value(name, rest);
@@ -120,6 +135,26 @@ public final class JobOptions {
                     "--resume needs --output: the directory of the run to continue");
         }
         return options;
+    }
+
+    /**
+     * Sets the model and training fields to the tuned row of the results job, with a loss on every
+     * step because the main job's windows do not overlap.
+     */
+    private void applyTunedSettings() {
+        ModelConfig model = ResultsMain.TUNED_MODEL;
+        TrainingConfig training = ResultsMain.TUNED_TRAINING;
+        hiddenSize = model.hiddenSize();
+        embeddingSize = model.showEmbeddingSize();
+        repeatBias = model.repeatBias();
+        tiedOutput = model.tiedOutput();
+        dropout = model.dropout();
+        lossSteps = model.windowLength();
+        epochs = training.epochs();
+        patience = training.patience();
+        batchSize = training.batchSize();
+        learningRate = training.learningRate();
+        learningRateDecay = training.learningRateDecay();
     }
 
     /** Returns the input path, or the default generated log when none was given. */

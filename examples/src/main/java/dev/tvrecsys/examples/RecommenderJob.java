@@ -107,6 +107,8 @@ public final class RecommenderJob {
                             .withLearningRate(options.learningRate)
                             .withLearningRateDecay(options.learningRateDecay)
                             .withLossSteps(options.lossSteps)
+                            .withPatience(options.patience)
+                            .withRestoreBest(options.patience > 0)
                             .withSeed(options.seed);
             if (options.lossSteps > modelConfig.windowLength()) {
                 throw new IllegalArgumentException(
@@ -204,8 +206,7 @@ public final class RecommenderJob {
                                     new CheckpointListener(checkpoints, dataSource, options.seed)));
             history =
                     resumeFrom != null
-                            ? trainer.resume(
-                                    model, train, validation, TrainingCheckpoint.read(resumeFrom))
+                            ? resume(trainer, model, train, validation, resumeFrom, trainingConfig)
                             : trainer.fit(model, train, validation);
             timings.put("train_seconds", seconds(start));
 
@@ -276,6 +277,37 @@ public final class RecommenderJob {
     }
 
     /**
+     * Continues training from the checkpoint in {@code resumeFrom}. When early stopping restores
+     * the best epoch and that epoch ended before the checkpoint, its own checkpoint supplies the
+     * weights to restore.
+     */
+    private TrainingHistory resume(
+            NextShowTrainer trainer,
+            NextShowModel model,
+            SampleSet train,
+            SampleSet validation,
+            Path resumeFrom,
+            TrainingConfig trainingConfig) {
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.read(resumeFrom);
+        int bestEpoch = TrainingHistory.of(checkpoint.history()).best().epoch();
+        Path bestCheckpoint = resumeFrom.resolveSibling("epoch-" + bestEpoch);
+        if (!trainingConfig.restoreBest()
+                || bestEpoch == checkpoint.epoch()
+                || !Files.isDirectory(bestCheckpoint)) {
+            return trainer.resume(model, train, validation, checkpoint);
+        }
+        try (NextShowModel bestSoFar =
+                loadCheckpoint(
+                        bestCheckpoint,
+                        model.device(),
+                        model.shows(),
+                        model.assets(),
+                        model.config())) {
+            return trainer.resume(model, train, validation, checkpoint, bestSoFar);
+        }
+    }
+
+    /**
      * Returns the input file of {@code options}, or the default generated log, which is written
      * first if it does not exist yet.
      */
@@ -321,7 +353,7 @@ public final class RecommenderJob {
             IdVocabulary shows,
             AssetTypeVocabulary assets,
             ModelConfig modelConfig) {
-        LOG.info("Resuming from checkpoint {}", checkpoint);
+        LOG.info("Loading checkpoint {}", checkpoint);
         NextShowModel model = ModelStore.load(checkpoint, device);
         if (!model.config().equals(modelConfig)) {
             model.close();

@@ -161,6 +161,72 @@ class RecommenderJobTest {
     }
 
     @Test
+    void parse_tunedPresetThenOverrides() {
+        JobOptions tuned = JobOptions.parse("--tuned");
+        assertEquals(256, tuned.hiddenSize);
+        assertEquals(128, tuned.embeddingSize);
+        assertTrue(tuned.repeatBias);
+        assertTrue(tuned.tiedOutput);
+        assertEquals(20, tuned.lossSteps);
+        assertEquals(30, tuned.epochs);
+        assertEquals(4, tuned.patience);
+        assertEquals(256, tuned.batchSize);
+        assertEquals(0.004f, tuned.learningRate);
+        assertEquals(0.9f, tuned.learningRateDecay);
+
+        // Options before and after the preset both override it.
+        JobOptions overridden =
+                JobOptions.parse("--epochs", "3", "--tuned", "--repeat-bias", "false");
+        assertEquals(3, overridden.epochs);
+        assertFalse(overridden.repeatBias);
+        assertEquals(256, overridden.hiddenSize);
+
+        JobOptions reference = JobOptions.parse();
+        assertEquals(0, reference.patience);
+        assertEquals(128, reference.hiddenSize);
+        assertFalse(reference.repeatBias);
+    }
+
+    @Test
+    void run_patienceTurnsOnEarlyStopping(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("playback.parquet");
+        SyntheticPlaybackGenerator.write(
+                input, SyntheticPlaybackGenerator.Config.defaults().withViewers(300));
+        Path output = dir.resolve("out");
+        JobOptions options =
+                JobOptions.parse(
+                        "--input", input.toString(),
+                        "--output", output.toString(),
+                        "--epochs", "3",
+                        "--batch-size", "64",
+                        "--patience", "1");
+
+        RecommenderJob.Result result = new RecommenderJob(options).run();
+
+        JsonNode metrics = ModelStore.json().readTree(output.resolve("metrics.json").toFile());
+        assertEquals(1, metrics.at("/training_config/patience").asInt());
+        assertTrue(metrics.at("/training_config/restoreBest").asBoolean());
+        int epochsRun = result.history().epochs().size();
+        int best = result.history().best().epoch();
+        assertTrue(epochsRun - best <= 1, "ran " + epochsRun + " epochs, best " + best);
+    }
+
+    @Test
+    void parse_rejectsNegativePatience(@TempDir Path dir) {
+        JobOptions options =
+                JobOptions.parse(
+                        "--input", dir.resolve("absent.parquet").toString(),
+                        "--output", dir.resolve("out").toString(),
+                        "--patience", "-1");
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class, () -> new RecommenderJob(options).run());
+        assertEquals(
+                "invalid option value: --patience must not be negative, found -1",
+                error.getMessage());
+    }
+
+    @Test
     void inOptionTerms_namesTheOption() {
         assertEquals(
                 "--input-dropout must be in [0, 1), found 1.5",
