@@ -81,6 +81,10 @@ public final class RecommenderJob {
         long jobStart = System.nanoTime();
         Map<String, Object> timings = new LinkedHashMap<>();
         Path output = options.outputOrDefault();
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IllegalArgumentException(
+                    "--output " + output + " exists and is not a directory; choose a directory");
+        }
         Files.createDirectories(output);
 
         // Options are checked before the engine starts and the input is read.

@@ -4,6 +4,7 @@ import dev.tvrecsys.data.protocol.TrainingSamples;
 import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.train.TrainingConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,26 @@ public final class ResultsMain {
                     .withBatchSize(256)
                     .withLearningRate(0.004f)
                     .withLearningRateDecay(0.9f);
+
+    /** Options that take a value. */
+    private static final List<String> VALUE_OPTIONS =
+            List.of(
+                    "--datasets",
+                    "--protocols",
+                    "--training-samples",
+                    "--epochs",
+                    "--patience",
+                    "--batch-size",
+                    "--learning-rate",
+                    "--learning-rate-decay",
+                    "--loss-steps",
+                    "--hidden-size",
+                    "--embedding-size",
+                    "--dropout",
+                    "--input-dropout",
+                    "--shared-data",
+                    "--max-train-samples",
+                    "--output");
 
     /** Options that take no value, or an explicit {@code true} or {@code false}. */
     private static final List<String> FLAGS =
@@ -151,6 +172,10 @@ public final class ResultsMain {
                 }
                 continue;
             }
+            if (!VALUE_OPTIONS.contains(name)) {
+                throw new IllegalArgumentException(
+                        "unknown option '" + name + "'; run with --help for the list");
+            }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new IllegalArgumentException(
                         "option " + name + " needs a value; run with --help for the list");
@@ -159,7 +184,7 @@ public final class ResultsMain {
             switch (name) {
                 case "--datasets" -> datasetNames = Arrays.asList(value.split(","));
                 case "--protocols" -> protocols = Arrays.asList(value.split(","));
-                case "--training-samples" -> trainingSamples = TrainingSamples.parse(value);
+                case "--training-samples" -> trainingSamples = parseTrainingSamples(value);
                 case "--epochs" -> epochs = JobOptions.parseInt(name, value);
                 case "--patience" -> patience = JobOptions.parseInt(name, value);
                 case "--batch-size" -> batchSize = JobOptions.parseInt(name, value);
@@ -185,6 +210,15 @@ public final class ResultsMain {
                                 "unknown option '" + name + "'; run with --help for the list");
             }
         }
+        if (maxTrainSamples < 0) {
+            throw new IllegalArgumentException(
+                    "--max-train-samples must be 0 (all samples) or positive, found "
+                            + maxTrainSamples);
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IllegalArgumentException(
+                    "--output " + output + " exists and is not a directory; choose a directory");
+        }
         if (lossSteps < 0 || lossSteps > model.windowLength()) {
             throw new IllegalArgumentException(
                     "--loss-steps must be 0 (chosen per protocol) or in [1, "
@@ -208,6 +242,16 @@ public final class ResultsMain {
                                 + "'");
             }
         }
+        // Checked before the data sets, whose synthetic log is generated when missing.
+        TrainingConfig training =
+                TrainingConfig.defaults()
+                        .withEpochs(epochs)
+                        .withPatience(patience)
+                        .withRestoreBest(true)
+                        .withBatchSize(batchSize)
+                        .withLearningRate(learningRate)
+                        .withLearningRateDecay(learningRateDecay)
+                        .withLossSteps(Math.max(1, lossSteps));
         List<ResultsJob.Dataset> datasets = new ArrayList<>();
         for (ResultsJob.Dataset dataset : ResultsJob.defaultDatasets(sharedData, datasetNames)) {
             datasets.add(dataset);
@@ -226,17 +270,24 @@ public final class ResultsMain {
                 protocols,
                 trainingSamples,
                 model,
-                TrainingConfig.defaults()
-                        .withEpochs(epochs)
-                        .withPatience(patience)
-                        .withRestoreBest(true)
-                        .withBatchSize(batchSize)
-                        .withLearningRate(learningRate)
-                        .withLearningRateDecay(learningRateDecay)
-                        .withLossSteps(Math.max(1, lossSteps)),
+                training,
                 lossSteps == 0,
                 maxTrainSamples,
                 tunedLstmOnly,
                 output);
+    }
+
+    /** Parses a {@code --training-samples} value, naming the option in the error. */
+    private static TrainingSamples parseTrainingSamples(String value) {
+        try {
+            return TrainingSamples.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--training-samples must be reference, every-prefix or stride-N with N >= 1,"
+                            + " found '"
+                            + value
+                            + "'",
+                    e);
+        }
     }
 }

@@ -97,6 +97,65 @@ class ResultsMainTest {
     }
 
     @Test
+    void settings_moreInvalidValuesNamed(@TempDir Path dir) throws Exception {
+        IllegalArgumentException unknownBeforeOption =
+                assertThrows(IllegalArgumentException.class, () -> parse("--foo", "--epochs", "3"));
+        assertEquals(
+                "unknown option '--foo'; run with --help for the list",
+                unknownBeforeOption.getMessage());
+
+        IllegalArgumentException samples =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> parse("--training-samples", "stride-0"));
+        assertEquals(
+                "--training-samples must be reference, every-prefix or stride-N with N >= 1,"
+                        + " found 'stride-0'",
+                samples.getMessage());
+
+        IllegalArgumentException negativeCap =
+                assertThrows(
+                        IllegalArgumentException.class, () -> parse("--max-train-samples", "-5"));
+        assertEquals(
+                "--max-train-samples must be 0 (all samples) or positive, found -5",
+                negativeCap.getMessage());
+
+        Path file = Files.writeString(dir.resolve("results.txt"), "kept");
+        IllegalArgumentException output =
+                assertThrows(
+                        IllegalArgumentException.class, () -> parse("--output", file.toString()));
+        assertEquals(
+                "--output " + file + " exists and is not a directory; choose a directory",
+                output.getMessage());
+        assertEquals("kept", Files.readString(file));
+
+        IllegalArgumentException learningRate =
+                assertThrows(IllegalArgumentException.class, () -> parse("--learning-rate", "-1"));
+        assertEquals(
+                "--learning-rate must be positive and finite, found -1.0",
+                JobOptions.inOptionTerms(learningRate.getMessage()));
+    }
+
+    @Test
+    void settings_trainingValuesCheckedBeforeData(@TempDir Path empty) {
+        // The data folder is empty, so a check after the data sets would report that instead.
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ResultsMain.settings(
+                                        "--datasets",
+                                        "movielens-1m",
+                                        "--shared-data",
+                                        empty.toString(),
+                                        "--epochs",
+                                        "-1"));
+        assertEquals(
+                "--epochs must be positive, found -1",
+                JobOptions.inOptionTerms(error.getMessage()));
+    }
+
+    @Test
     void settings_missingDataSetsRejected(@TempDir Path empty) {
         IllegalArgumentException error =
                 assertThrows(

@@ -44,6 +44,10 @@ public record TrainingConfig(
         requirePositive("progressInterval", progressInterval);
         requirePositive("evaluationK", evaluationK);
         requirePositive("lossSteps", lossSteps);
+        if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException(
+                    "learningRate must be positive and finite, found " + learningRate);
+        }
         if (!(learningRateDecay > 0f && learningRateDecay <= 1f)) {
             throw new IllegalArgumentException(
                     "learningRateDecay must be in (0, 1], found " + learningRateDecay);
@@ -60,10 +64,6 @@ public record TrainingConfig(
         }
         if (patience < 0) {
             throw new IllegalArgumentException("patience must not be negative, found " + patience);
-        }
-        if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(
-                    "learningRate must be positive and finite, found " + learningRate);
         }
         if (!(weightDecay >= 0f) || Float.isInfinite(weightDecay)) {
             throw new IllegalArgumentException(
