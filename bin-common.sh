@@ -1,5 +1,6 @@
-# Shared by train.sh, score.sh and profile.sh: builds the project when a source or pom is newer
-# than the examples jar, and sets the classpath and JVM options every entry point needs.
+# Shared by train.sh, score.sh, profile.sh and results.sh: builds the project when a source or
+# pom is newer than the examples jar, and sets the classpath and JVM options every entry point
+# needs.
 # Relative paths given to the programs stay relative to the caller's working directory.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR="$ROOT/examples/target/examples-0.1.0-SNAPSHOT.jar"
@@ -7,7 +8,8 @@ JAR="$ROOT/examples/target/examples-0.1.0-SNAPSHOT.jar"
 if [[ ! -f "$JAR" || ! -d "$ROOT/examples/target/lib" ]] \
     || [[ -n "$(find "$ROOT" -path "$ROOT/runs" -prune -o -path "$ROOT/data" -prune -o \
         \( -name '*.java' -o -name 'pom.xml' \) -newer "$JAR" -print -quit)" ]]; then
-  mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true install
+  # Build output goes to standard error so that standard output carries only the program's.
+  mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true install >&2
 fi
 
 # libtorch's OpenMP threads wait passively. Spinning threads slowed training several times over
