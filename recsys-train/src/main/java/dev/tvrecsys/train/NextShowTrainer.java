@@ -160,6 +160,11 @@ public final class NextShowTrainer {
                         "Resuming after epoch {} at optimizer step {}",
                         checkpoint.epoch(),
                         optimizer.step());
+                // If the history already meets the stopping rule, the killed run had decided to
+                // stop, so no epoch is left to train.
+                if (stopsEarly(history, checkpoint.epoch())) {
+                    firstEpoch = config.epochs() + 1;
+                }
             }
             listeners.forEach(l -> l.onTrainingStart(model, config, batchesPerEpoch));
             BestWeights best = new BestWeights();

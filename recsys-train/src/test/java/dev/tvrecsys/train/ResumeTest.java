@@ -206,6 +206,55 @@ class ResumeTest {
     }
 
     @Test
+    void resume_afterEarlyStopTrainsNoMoreEpochs(@TempDir Path dir) throws Exception {
+        // Epoch 1 is best, so patience 2 stops the run after epoch 3 of 4. The process dies after
+        // saving epoch 3, before the trainer returns.
+        TrainingConfig training =
+                TRAINING.withEpochs(4)
+                        .withLearningRate(0.03f)
+                        .withRestoreBest(true)
+                        .withPatience(2);
+        Data data = data();
+        float[][] expected;
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            TrainingHistory history =
+                    new NextShowTrainer(training, List.of())
+                            .fit(model, data.train(), data.validation());
+            assertEquals(3, history.epochs().size());
+            assertEquals(1, history.best().epoch());
+            expected = logits(model, data.validation());
+        }
+        Path checkpoints = dir.resolve("checkpoints");
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            NextShowTrainer interrupted =
+                    new NextShowTrainer(
+                            training,
+                            List.of(
+                                    new CheckpointListener(checkpoints, "resume", 42),
+                                    new Interrupt(3)));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> interrupted.fit(model, data.train(), data.validation()));
+        }
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.read(checkpoints.resolve("epoch-3"));
+        try (NextShowModel model = ModelStore.load(checkpoints.resolve("epoch-3"), Device.cpu());
+                NextShowModel best =
+                        ModelStore.load(checkpoints.resolve("epoch-1"), Device.cpu())) {
+            TrainingHistory resumed =
+                    new NextShowTrainer(training, List.of())
+                            .resume(model, data.train(), data.validation(), checkpoint, best);
+            assertEquals(3, resumed.epochs().size());
+            float[][] actual = logits(model, data.validation());
+            for (int row = 0; row < expected.length; row++) {
+                assertArrayEquals(expected[row], actual[row], 0f, "row " + row);
+            }
+        }
+        assertTrue(Files.notExists(checkpoints.resolve("epoch-4")));
+    }
+
+    @Test
     void read_rejectsCorruptOptimizerState(@TempDir Path dir) throws Exception {
         Data data = data();
         Path checkpoints = dir.resolve("checkpoints");
