@@ -32,10 +32,19 @@ public final class TrainMain {
             return;
         }
         options.output = options.outputOrDefault();
+        if (Files.exists(options.output) && !Files.isDirectory(options.output)) {
+            System.err.println(
+                    "error: --output "
+                            + options.output
+                            + " exists and is not a directory; choose a directory");
+            System.exit(1);
+            return;
+        }
         Files.createDirectories(options.output);
-        // A resumed run appends to the log of the run it continues.
+        // The log is appended to, so that a resumed run, or a run rejected because of its
+        // options, keeps what earlier runs in this directory wrote.
         OutputStream logFile =
-                new FileOutputStream(options.output.resolve("train.log").toFile(), options.resume);
+                new FileOutputStream(options.output.resolve("train.log").toFile(), true);
         System.setOut(tee(System.out, logFile));
         System.setErr(tee(System.err, logFile));
         try {

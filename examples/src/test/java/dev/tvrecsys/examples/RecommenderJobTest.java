@@ -264,6 +264,19 @@ class RecommenderJobTest {
     }
 
     @Test
+    void run_rejectsOutputThatIsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("out.txt"), "kept");
+        JobOptions options = JobOptions.parse("--output", file.toString());
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class, () -> new RecommenderJob(options).run());
+        assertEquals(
+                "--output " + file + " exists and is not a directory; choose a directory",
+                error.getMessage());
+        assertEquals("kept", Files.readString(file));
+    }
+
+    @Test
     void run_lossStepsBeyondWindow(@TempDir Path dir) {
         JobOptions options =
                 JobOptions.parse(
