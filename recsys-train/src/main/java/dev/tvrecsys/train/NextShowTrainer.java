@@ -199,6 +199,7 @@ public final class NextShowTrainer {
                             history.best().epoch());
                 } else {
                     best.restore(model);
+                    history.setWeightsEpoch(history.best().epoch());
                     LOG.info("Restored the weights of epoch {}", history.best().epoch());
                 }
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 public final class TrainingHistory {
 
     private final List<EpochResult> epochs = new ArrayList<>();
+    private Integer weightsEpoch;
 
     /** Returns a history of the given epochs in order, such as a checkpoint's. */
     public static TrainingHistory of(List<EpochResult> epochs) {
@@ -20,6 +21,23 @@ public final class TrainingHistory {
 
     void add(EpochResult result) {
         epochs.add(result);
+    }
+
+    /** Records that the model ends the run with the weights of {@code epoch}. */
+    void setWeightsEpoch(int epoch) {
+        weightsEpoch = epoch;
+    }
+
+    /**
+     * Returns the epoch whose weights the model has after training: the last epoch, or the best one
+     * when the trainer restored it. Before the first epoch ends it returns null.
+     */
+    public Integer weightsEpoch() {
+        if (weightsEpoch != null) {
+            return weightsEpoch;
+        }
+        EpochResult last = last();
+        return last == null ? null : last.epoch();
     }
 
     /** Returns the epochs in order. */
@@ -70,6 +88,7 @@ public final class TrainingHistory {
         map.put("epochs", rows);
         EpochResult best = best();
         map.put("best_epoch", best == null ? null : best.epoch());
+        map.put("weights_epoch", weightsEpoch());
         return map;
     }
 

@@ -186,7 +186,9 @@ class ResumeTest {
             try (NextShowModel model = ModelStore.load(latest, Device.cpu())) {
                 if (interruptAfter == 1) {
                     // The checkpoint is the best epoch, so its own weights are restored.
-                    trainer.resume(model, data.train(), data.validation(), checkpoint);
+                    TrainingHistory resumed =
+                            trainer.resume(model, data.train(), data.validation(), checkpoint);
+                    assertEquals(1, resumed.weightsEpoch());
                 } else {
                     try (NextShowModel best =
                             ModelStore.load(checkpoints.resolve("epoch-1"), Device.cpu())) {
@@ -246,12 +248,23 @@ class ResumeTest {
                     new NextShowTrainer(training, List.of())
                             .resume(model, data.train(), data.validation(), checkpoint, best);
             assertEquals(3, resumed.epochs().size());
+            assertEquals(1, resumed.weightsEpoch());
             float[][] actual = logits(model, data.validation());
             for (int row = 0; row < expected.length; row++) {
                 assertArrayEquals(expected[row], actual[row], 0f, "row " + row);
             }
         }
         assertTrue(Files.notExists(checkpoints.resolve("epoch-4")));
+
+        // Without the best epoch's weights the run keeps, and reports, the last epoch's.
+        try (NextShowModel model = ModelStore.load(checkpoints.resolve("epoch-3"), Device.cpu())) {
+            TrainingHistory resumed =
+                    new NextShowTrainer(training, List.of())
+                            .resume(model, data.train(), data.validation(), checkpoint);
+            assertEquals(1, resumed.best().epoch());
+            assertEquals(3, resumed.weightsEpoch());
+            assertEquals(3, resumed.toMap().get("weights_epoch"));
+        }
     }
 
     @Test
