@@ -34,13 +34,16 @@ import dev.tvrecsys.train.TrainingCheckpoint;
 import dev.tvrecsys.train.TrainingConfig;
 import dev.tvrecsys.train.TrainingHistory;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,6 +315,26 @@ public final class RecommenderJob {
     }
 
     /**
+     * Returns the components in which two model configurations differ, as {@code name was X, now Y}
+     * joined by commas.
+     */
+    static String differences(ModelConfig saved, ModelConfig requested) {
+        List<String> parts = new ArrayList<>();
+        for (RecordComponent component : ModelConfig.class.getRecordComponents()) {
+            try {
+                Object was = component.getAccessor().invoke(saved);
+                Object now = component.getAccessor().invoke(requested);
+                if (!Objects.equals(was, now)) {
+                    parts.add(component.getName() + " was " + was + ", now " + now);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName(), e);
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
      * Returns the input file of {@code options}, or the default generated log, which is written
      * first if it does not exist yet.
      */
@@ -364,10 +387,8 @@ public final class RecommenderJob {
             throw new IllegalArgumentException(
                     "checkpoint "
                             + checkpoint
-                            + " contains a model with "
-                            + model.config()
-                            + ", but the options give "
-                            + modelConfig
+                            + " contains a model with other settings than the options give: "
+                            + differences(model.config(), modelConfig)
                             + "; resume with the checkpoint's model options, or start a new"
                             + " --output");
         }

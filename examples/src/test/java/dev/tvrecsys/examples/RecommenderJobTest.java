@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tvrecsys.data.io.LogReaders;
 import dev.tvrecsys.data.synthetic.SyntheticPlaybackGenerator;
 import dev.tvrecsys.eval.MetricsReport;
+import dev.tvrecsys.model.ModelConfig;
 import dev.tvrecsys.model.ModelStore;
 import dev.tvrecsys.model.NextShowModel;
 import dev.tvrecsys.model.serving.History;
@@ -107,8 +108,7 @@ class RecommenderJobTest {
                                                                 "--resume")))
                                         .run());
         assertTrue(
-                otherModel.getMessage().contains("hiddenSize=128")
-                        && otherModel.getMessage().contains("hiddenSize=64"),
+                otherModel.getMessage().contains(": hiddenSize was 128, now 64; resume with"),
                 otherModel.getMessage());
         RecommenderJob.Result resumed =
                 new RecommenderJob(JobOptions.parse(concat(common, "--epochs", "2", "--resume")))
@@ -261,6 +261,16 @@ class RecommenderJobTest {
                 assertThrows(
                         IllegalArgumentException.class, () -> new RecommenderJob(options).run());
         assertTrue(error.getMessage().contains("absent.parquet"), error.getMessage());
+    }
+
+    @Test
+    void differences_namesChangedModelSettings() {
+        ModelConfig reference = ModelConfig.defaults();
+        ModelConfig tuned = reference.withHiddenSize(256).withRepeatBias(true);
+        assertEquals(
+                "hiddenSize was 128, now 256, repeatBias was false, now true",
+                RecommenderJob.differences(reference, tuned));
+        assertEquals("", RecommenderJob.differences(tuned, tuned));
     }
 
     @Test
