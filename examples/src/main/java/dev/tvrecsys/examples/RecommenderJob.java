@@ -423,7 +423,8 @@ public final class RecommenderJob {
         return data;
     }
 
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    /** Writes {@code bytes} to a hidden file beside {@code file}, then moves it into place. */
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.write(temporary, bytes);
         Files.move(

@@ -37,6 +37,7 @@ import dev.tvrecsys.train.ProgressListener;
 import dev.tvrecsys.train.TrainingConfig;
 import dev.tvrecsys.train.TrainingHistory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * lstm-reference} row uses the reference model and training settings (5 epochs, no early stopping);
  * the {@code lstm} row uses the tuned settings, typically early stopping on validation recall@10
  * with the best epoch's weights kept, and a loss on every step of each window. Outputs: {@code
- * results.md}, {@code results.csv}, {@code results.json}, {@code segments.json} (per-segment and
- * discovery metrics) and {@code histories.json} (LSTM training curves).
+ * results.md}, {@code results.csv}, {@code results.json}, {@code summary.md} (recall@10, NDCG@10
+ * and discovery recall@10 per model and protocol), {@code segments.json} (per-segment and discovery
+ * metrics) and {@code histories.json} (LSTM training curves).
  */
 public final class ResultsJob {
 
@@ -95,6 +97,7 @@ public final class ResultsJob {
             Path output) {}
 
     private final Settings settings;
+    private final List<ResultsSummary.Cell> summary = new ArrayList<>();
 
     public ResultsJob(Settings settings) {
         this.settings = settings;
@@ -181,6 +184,9 @@ public final class ResultsJob {
             throws IOException {
         ResultsTableWriter writer = new ResultsTableWriter(METRICS, RecommenderJob.KS);
         writer.write(settings.output(), "results", rows);
+        RecommenderJob.writeAtomically(
+                settings.output().resolve("summary.md"),
+                ResultsSummary.markdown(summary).getBytes(StandardCharsets.UTF_8));
         Files.write(
                 settings.output().resolve("segments.json"),
                 ModelStore.json().writeValueAsBytes(segments));
@@ -309,7 +315,7 @@ public final class ResultsJob {
         }
     }
 
-    private static void evaluate(
+    private void evaluate(
             Dataset dataset,
             ProtocolSplit split,
             AssetTypeVocabulary assets,
@@ -322,6 +328,14 @@ public final class ResultsJob {
                         Evaluator.builder().ks(RecommenderJob.KS).build(), assets.names());
         SegmentedReport report = evaluator.evaluate(recommender, split.test());
         rows.add(new ResultRow(dataset.name(), split.name(), recommender.name(), report.overall()));
+        summary.add(
+                new ResultsSummary.Cell(
+                        dataset.name(),
+                        split.name(),
+                        recommender.name(),
+                        report.overall().value(MetricsReport.RECALL, 10),
+                        report.overall().value(MetricsReport.NDCG, 10),
+                        report.discoveryRecall(10)));
         segments.put(recommender.name(), report.toMap());
         LOG.info(
                 "{} / {} / {}: recall@10 {}, ndcg@10 {}, discovery recall@10 {} ({} s)",

@@ -87,6 +87,13 @@ class ResultsJobTest {
         assertTrue(Files.exists(output.resolve("charts").resolve("training-tiny-time-split.png")));
         String markdown = Files.readString(output.resolve("results.md"));
         assertTrue(markdown.contains("| tiny | time-split | lstm |"), markdown);
+        String summary = Files.readString(output.resolve("summary.md"));
+        assertTrue(
+                summary.startsWith(
+                        "tiny: recall@10 / NDCG@10 (discovery recall@10)\n\n"
+                                + "| model | random-window | leave-one-out | time-split |\n"),
+                summary);
+        assertEquals(MODELS.size() + 4, summary.split("\n").length, summary);
     }
 
     private static ResultsJob jobWith(TrainingSamples samples) {
