@@ -37,8 +37,8 @@ class RepeatBiasTest {
                     .withRepeatBias(true);
 
     /**
-     * Three windows of show indices: (2 3 2 4), where show 2 repeats; (0 0 3 5), padded; and (1 5 1
-     * 5), with the unknown index 1 twice.
+     * Three windows of show indices. In (2 3 2 4) show 2 repeats, (0 0 3 5) starts with padding,
+     * and (1 5 1 5) holds the unknown index 1 twice.
      */
     private static SampleSet windows() {
         return new SampleSet(
@@ -83,7 +83,7 @@ class RepeatBiasTest {
     }
 
     @Test
-    void forward_addsGateScoresToSeenAndCurrentShows() {
+    void forward_biasesSeenAndCurrentShows() {
         try (NextShowModel model = newModel(CONFIG)) {
             setGates(model, 0f, 0f);
             float[][] base = logits(model);
@@ -165,7 +165,7 @@ class RepeatBiasTest {
     }
 
     @Test
-    void saveAndLoad_keepRepeatBiasAndInputDropout(@TempDir Path dir) {
+    void saveAndLoad_keepNewOptions(@TempDir Path dir) {
         ModelConfig config = CONFIG.withInputDropout(0.3f);
         Path target = dir.resolve("model");
         float[][] before;
@@ -186,7 +186,7 @@ class RepeatBiasTest {
     }
 
     @Test
-    void load_metadataWithoutNewFieldsGivesReferenceModel(@TempDir Path dir) throws Exception {
+    void load_oldMetadataGivesReference(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("model");
         ModelConfig reference = CONFIG.withRepeatBias(false);
         try (NextShowModel model = newModel(reference)) {
@@ -209,7 +209,7 @@ class RepeatBiasTest {
     }
 
     @Test
-    void parameterCount_gateAddsHiddenPlusOneTimesTwo() {
+    void parameterCount_includesGate() {
         try (NextShowModel plain = newModel(CONFIG.withRepeatBias(false));
                 NextShowModel biased = newModel(CONFIG)) {
             assertEquals(2 * (8 + 1), biased.parameterCount() - plain.parameterCount());

@@ -1,5 +1,6 @@
 package dev.tvrecsys.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -86,6 +87,7 @@ class RepeatBiasTrainingTest {
         float[][] biased = new float[samples.size()][width];
         float[][] base = new float[samples.size()][width];
         model.logits(samples, 0, samples.size(), biased);
+
         List<float[]> saved = new ArrayList<>();
         List<NDArray> gates = new ArrayList<>();
         for (var entry : model.block().getParameters()) {
@@ -96,11 +98,12 @@ class RepeatBiasTrainingTest {
                 parameter.getArray().set(new float[(int) parameter.getArray().size()]);
             }
         }
-        assertTrue(gates.size() == 2, "gate weight and bias, found " + gates.size());
+        assertEquals(2, gates.size(), "gate weight and bias");
         model.logits(samples, 0, samples.size(), base);
         for (int i = 0; i < gates.size(); i++) {
             gates.get(i).set(saved.get(i));
         }
+
         double sum = 0;
         long count = 0;
         for (int row = 0; row < samples.size(); row++) {

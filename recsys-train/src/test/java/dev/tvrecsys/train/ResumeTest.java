@@ -74,6 +74,23 @@ class ResumeTest {
         }
     }
 
+    /** Trains a new model with checkpoints in {@code checkpoints} until the given epoch ends. */
+    private static void fitUntilInterrupted(
+            TrainingConfig training, Data data, Path checkpoints, int afterEpoch) {
+        try (NextShowModel model =
+                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
+            NextShowTrainer interrupted =
+                    new NextShowTrainer(
+                            training,
+                            List.of(
+                                    new CheckpointListener(checkpoints, "resume", 42),
+                                    new Interrupt(afterEpoch)));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> interrupted.fit(model, data.train(), data.validation()));
+        }
+    }
+
     private static float[][] logits(NextShowModel model, SampleSet samples) {
         float[][] out = new float[samples.size()][model.shows().size()];
         model.logits(samples, 0, samples.size(), out);
@@ -168,18 +185,7 @@ class ResumeTest {
 
         for (int interruptAfter : new int[] {1, 2}) {
             Path checkpoints = dir.resolve("after-" + interruptAfter);
-            try (NextShowModel model =
-                    NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
-                NextShowTrainer interrupted =
-                        new NextShowTrainer(
-                                training,
-                                List.of(
-                                        new CheckpointListener(checkpoints, "resume", 42),
-                                        new Interrupt(interruptAfter)));
-                assertThrows(
-                        IllegalStateException.class,
-                        () -> interrupted.fit(model, data.train(), data.validation()));
-            }
+            fitUntilInterrupted(training, data, checkpoints, interruptAfter);
             Path latest = checkpoints.resolve("epoch-" + interruptAfter);
             TrainingCheckpoint checkpoint = TrainingCheckpoint.read(latest);
             NextShowTrainer trainer = new NextShowTrainer(training, List.of());
@@ -228,18 +234,7 @@ class ResumeTest {
             expected = logits(model, data.validation());
         }
         Path checkpoints = dir.resolve("checkpoints");
-        try (NextShowModel model =
-                NextShowModel.create(MODEL, data.shows(), data.assets(), 1, 42, Device.cpu())) {
-            NextShowTrainer interrupted =
-                    new NextShowTrainer(
-                            training,
-                            List.of(
-                                    new CheckpointListener(checkpoints, "resume", 42),
-                                    new Interrupt(3)));
-            assertThrows(
-                    IllegalStateException.class,
-                    () -> interrupted.fit(model, data.train(), data.validation()));
-        }
+        fitUntilInterrupted(training, data, checkpoints, 3);
         TrainingCheckpoint checkpoint = TrainingCheckpoint.read(checkpoints.resolve("epoch-3"));
         try (NextShowModel model = ModelStore.load(checkpoints.resolve("epoch-3"), Device.cpu());
                 NextShowModel best =
